@@ -1,0 +1,153 @@
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import {
+  describeBrandDataGaps,
+  findBrandDataGaps,
+  hasNoGaps,
+  parseBrandData,
+  readSpecEnums,
+  type BrandDataGaps,
+} from "./lib/brand-data.ts";
+import { formatAs } from "./lib/format.ts";
+import { isMain } from "./lib/is-main.ts";
+import { renderBrandLabels, renderValues, LABELS_FILE, VALUES_FILE } from "./lib/render-enums.ts";
+import { renderTypes, TYPES_FILE } from "./lib/render-types.ts";
+import { BRANDS_FILE, REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
+
+/** Options for {@link generate}. */
+export interface GenerateOptions {
+  /** Repository root holding spec/ and packages/ (default: this repository). */
+  root?: string;
+  /** Compare with what is on disk instead of writing. */
+  check?: boolean;
+}
+
+/** What {@link generate} did, or in check mode would do. */
+export interface GenerateResult {
+  /** Files whose content changed (written), or in check mode differ from what would be generated. */
+  changed: string[];
+  /** Files that depend on the curated brand data and cannot be generated until its gaps are mended. */
+  blocked: string[];
+  /** Files under a `src/generated/` folder that no generator output claims. */
+  orphans: string[];
+  /** Every file generated (or that would be, if the brand data were complete). */
+  files: string[];
+  /** Curated brand data out of step with the spec; `null` when they agree. */
+  brandDataGaps: BrandDataGaps | null;
+  /** The message that explains the gaps and the data file to edit; `null` when there are none. */
+  brandDataMessage: string | null;
+}
+
+/** Every directory the generator owns; a file in one that it no longer writes is an orphan. */
+const GENERATED_DIRS = ["packages/types/src/generated", "packages/enums/src/generated"];
+
+async function readIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
+
+/**
+ * Regenerates every generated file from spec/: the types (openapi-typescript) and the enum values.
+ *
+ * Output is formatted with the repository's prettier config and is byte-identical for the same
+ * inputs. Only files whose content changes are written. When the curated brand data does not match
+ * the spec, the types are still written but the enum files are not, and `brandDataGaps` says why.
+ */
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const root = options.root ?? REPO_ROOT;
+  const spec: unknown = JSON.parse(await readFile(join(root, SPEC_FILE), "utf8"));
+  const enums = readSpecEnums(spec);
+  const data = parseBrandData(await readFile(join(root, BRANDS_FILE), "utf8"));
+  const gaps = findBrandDataGaps(enums, data);
+  const complete = hasNoGaps(gaps);
+
+  const outputs = new Map<string, string>();
+  outputs.set(TYPES_FILE, await renderTypes(spec));
+  if (complete) {
+    outputs.set(VALUES_FILE, renderValues(enums, data));
+    outputs.set(LABELS_FILE, renderBrandLabels(enums, data));
+  }
+
+  const changed: string[] = [];
+  for (const [path, source] of outputs) {
+    const formatted = await formatAs(root, path, source);
+    const absolute = join(root, path);
+    if ((await readIfExists(absolute)) === formatted) continue;
+    changed.push(path);
+    if (!options.check) {
+      await mkdir(dirname(absolute), { recursive: true });
+      await writeFile(absolute, formatted);
+    }
+  }
+  const claimed = new Set([TYPES_FILE, VALUES_FILE, LABELS_FILE]);
+  const orphans: string[] = [];
+  for (const dir of GENERATED_DIRS) {
+    for (const file of await listFiles(join(root, dir))) {
+      const path = relative(root, file).split("\\").join("/");
+      if (!claimed.has(path)) orphans.push(path);
+    }
+  }
+
+  return {
+    changed,
+    blocked: complete ? [] : [VALUES_FILE, LABELS_FILE],
+    orphans: orphans.sort(),
+    files: [...claimed],
+    brandDataGaps: complete ? null : gaps,
+    brandDataMessage: complete ? null : describeBrandDataGaps(gaps, enums.assetTypes),
+  };
+}
+
+/** Runs {@link generate} as a CLI and returns the exit code. */
+export async function main(argv: readonly string[], root: string = REPO_ROOT): Promise<number> {
+  const check = argv.includes("--check");
+  const result = await generate({ check, root });
+  let failed = false;
+  if (check) {
+    if (result.changed.length + result.orphans.length + result.blocked.length > 0) {
+      failed = true;
+      console.error("Generated files are out of date with spec/:");
+      for (const path of result.changed) console.error(`  stale:   ${path}`);
+      for (const path of result.blocked)
+        console.error(`  blocked: ${path} (mend ${BRANDS_FILE} first, see below)`);
+      for (const path of result.orphans)
+        console.error(`  orphan:  ${path} (no generator writes it; delete it)`);
+      console.error("Run `pnpm generate` and commit the result.");
+    } else if (result.brandDataGaps === null) {
+      console.log(`Generated files are up to date (${result.files.length} files).`);
+    }
+  } else {
+    for (const path of result.changed) console.log(`wrote ${path}`);
+    if (result.changed.length === 0) console.log("Generated files already up to date.");
+    for (const path of result.orphans) console.error(`orphan: ${path} (no generator writes it; delete it)`);
+    failed = result.orphans.length > 0;
+  }
+  if (result.brandDataMessage !== null) {
+    failed = true;
+    console.error(`\n${result.brandDataMessage}`);
+    if (!check) {
+      console.error(
+        "Types were regenerated; the enum files were left as they were until the data is mended.",
+      );
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+if (isMain(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,8 @@
+import { fileURLToPath } from "node:url";
+
+/** The repository root (scripts/lib/../..). */
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Paths of the inputs every generated file is made from, relative to the repo root. */
+export const SPEC_FILE = "spec/openapi-supplier-auth-v2.json";
+export const BRANDS_FILE = "spec/brands.json";
