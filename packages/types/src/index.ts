@@ -1,0 +1,9 @@
+export type { $defs, components, operations, paths, webhooks } from "./generated/openapi.js";
+export type {
+  AssetType,
+  Brand,
+  CreateSupplierLinkSessionRequest,
+  CreateSupplierLinkSessionResponse,
+  ErrorResponse,
+  Language,
+} from "./schemas.js";
