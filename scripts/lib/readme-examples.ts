@@ -28,18 +28,19 @@ export interface ExampleDiagnostic {
 }
 
 /**
- * Type-checks every TypeScript example in `readmePath` as its own ES module placed in `packageDir`,
- * so `import ... from "<the package's own name>"` resolves through the package's `exports` to its
- * built declarations, exactly as it would for a user. Returns the diagnostics (empty when all pass).
+ * Type-checks every TypeScript example in `readmePath` as its own ES module placed in `consumerDir`
+ * (the repository root, which depends on every workspace package), so `import ... from
+ * "@nox-energy/..."` resolves through each package's `exports` to its built declarations, exactly as
+ * it would for a user. Returns the diagnostics (empty when all pass).
  */
 export async function typecheckReadmeExamples(
   readmePath: string,
-  packageDir: string,
+  consumerDir: string,
   tsconfigPath: string,
 ): Promise<{ examples: number; diagnostics: ExampleDiagnostic[] }> {
   const examples = extractTypeScriptExamples(await readFile(readmePath, "utf8"));
   if (examples.length === 0) return { examples: 0, diagnostics: [] };
-  const dir = await mkdtemp(join(packageDir, ".readme-examples-"));
+  const dir = await mkdtemp(join(consumerDir, ".readme-examples-"));
   try {
     const files = await Promise.all(
       examples.map(async (example, i) => {

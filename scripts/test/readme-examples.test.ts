@@ -4,17 +4,18 @@ import { describe, expect, test } from "vitest";
 import { extractTypeScriptExamples, typecheckReadmeExamples } from "../lib/readme-examples.ts";
 import { REPO_ROOT } from "../lib/repo.ts";
 
-// Every README example must compile against the built package, as a user would paste it.
-// Runs after `turbo run build`, so each package's own name resolves to its dist declarations.
+// Every README example must compile against the built packages, as a user would paste it.
+// Runs after `turbo run build`; examples sit at the repository root, which depends on every
+// workspace package, so each import resolves to that package's dist declarations.
 const packages = readdirSync(join(REPO_ROOT, "packages"));
+const EXAMPLES_TSCONFIG = join(REPO_ROOT, "tsconfig.examples.json");
 
 describe("README examples type-check", () => {
   test.each(packages)("packages/%s/README.md", async (name) => {
-    const dir = join(REPO_ROOT, "packages", name);
     const { examples, diagnostics } = await typecheckReadmeExamples(
-      join(dir, "README.md"),
-      dir,
-      join(dir, "tsconfig.json"),
+      join(REPO_ROOT, "packages", name, "README.md"),
+      REPO_ROOT,
+      EXAMPLES_TSCONFIG,
     );
     expect(examples).toBeGreaterThan(0);
     expect(diagnostics.map((d) => `${d.readme}:${d.line}: ${d.message}`)).toEqual([]);
@@ -44,15 +45,14 @@ describe("extractTypeScriptExamples", () => {
 
   test("a broken example is reported at its README line", async () => {
     const { writeFile, mkdtemp, rm } = await import("node:fs/promises");
-    const dir = join(REPO_ROOT, "packages", "enums");
-    const tmp = await mkdtemp(join(dir, ".readme-examples-fixture-"));
+    const tmp = await mkdtemp(join(REPO_ROOT, ".readme-examples-fixture-"));
     try {
       const readme = join(tmp, "README.md");
       await writeFile(
         readme,
         '# x\n\n```ts\nimport { brandsFor } from "@nox-energy/authenticator-enums";\nbrandsFor("ev");\n```\n',
       );
-      const { diagnostics } = await typecheckReadmeExamples(readme, dir, join(dir, "tsconfig.json"));
+      const { diagnostics } = await typecheckReadmeExamples(readme, REPO_ROOT, EXAMPLES_TSCONFIG);
       expect(diagnostics).toHaveLength(1);
       expect(diagnostics[0]?.line).toBe(5);
       expect(diagnostics[0]?.message).toMatch(/"ev"/);
