@@ -185,6 +185,8 @@ export async function main(
   console.log(result.summary);
   if (result.generated !== null) {
     for (const path of result.generated.changed) console.log(`wrote ${path}`);
+    for (const path of result.generated.orphans)
+      console.error(`orphan: ${path} (no generator writes it; delete it)`);
   }
   if (result.changeset !== null) {
     console.log(`\nBumps: ${result.bumps.map((b) => `${b.name} ${b.level}`).join(", ")}`);

@@ -469,6 +469,22 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     }
   }
 
+  // Component schemas, each compared once under its own name.
+  const oldSchemas = asObject(asObject(oldDoc.components).schemas);
+  const newSchemas = asObject(asObject(newDoc.components).schemas);
+  // Brand, AssetType and Language first, so the summary leads with what the enums package holds.
+  const names = keysOf(oldSchemas, newSchemas).sort(
+    (x, y) => Number(y in NAMED_ENUMS) - Number(x in NAMED_ENUMS),
+  );
+  for (const name of names) {
+    if (!(name in oldSchemas)) add("minor", "Schema added", name, SHAPE_PACKAGES);
+    else if (!(name in newSchemas)) add("major", "Schema removed", name, SHAPE_PACKAGES);
+    else {
+      const owner = name in NAMED_ENUMS ? name : null;
+      compareSchema(oldSchemas[name], newSchemas[name], contextOf(name), name, new Set(), owner);
+    }
+  }
+
   // Operations.
   const oldOps = operationsOf(oldDoc);
   const newOps = operationsOf(newDoc);
@@ -478,18 +494,6 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     if (a === undefined) add("minor", "Operation added", label, SHAPE_PACKAGES);
     else if (b === undefined) add("major", "Operation removed", label, SHAPE_PACKAGES);
     else compareOperation(label, a, b);
-  }
-
-  // Component schemas, each compared once under its own name.
-  const oldSchemas = asObject(asObject(oldDoc.components).schemas);
-  const newSchemas = asObject(asObject(newDoc.components).schemas);
-  for (const name of keysOf(oldSchemas, newSchemas)) {
-    if (!(name in oldSchemas)) add("minor", "Schema added", name, SHAPE_PACKAGES);
-    else if (!(name in newSchemas)) add("major", "Schema removed", name, SHAPE_PACKAGES);
-    else {
-      const owner = name in NAMED_ENUMS ? name : null;
-      compareSchema(oldSchemas[name], newSchemas[name], contextOf(name), name, new Set(), owner);
-    }
   }
 
   // Authentication: the client sends the key; the fake server checks it.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { access, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { access, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { REPO_ROOT } from "../lib/repo.ts";
 
 /** A throwaway copy of the generator's inputs and outputs, so tests can break them freely. */
@@ -41,7 +41,10 @@ export async function createFixtureRepo(): Promise<FixtureRepo> {
     }
   }
   const read = (path: string) => readFile(join(root, path), "utf8");
-  const write = (path: string, text: string) => writeFile(join(root, path), text);
+  const write = async (path: string, text: string) => {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  };
   return {
     root,
     read,
