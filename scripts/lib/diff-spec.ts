@@ -189,6 +189,23 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
   const fieldWord = (context: Context) =>
     context === "request" ? "Request field" : context === "response" ? "Response field" : "Field";
 
+  /** Records a field, parameter or body turning required or optional: making a request stricter breaks callers. */
+  const requirednessChanged = (
+    wasRequired: boolean,
+    isRequired: boolean,
+    context: Context,
+    subject: string,
+  ) => {
+    if (wasRequired === isRequired) return;
+    const level = levelOf(isRequired ? "narrow" : "widen", context);
+    add(
+      level,
+      "Field changed",
+      `${subject} is ${isRequired ? "now required" : "now optional"}`,
+      SHAPE_PACKAGES,
+    );
+  };
+
   /** Compares two schemas at `label`, in `context`; `enumOwner` is set for Brand/AssetType/Language. */
   function compareSchema(
     oldSchema: unknown,
@@ -333,16 +350,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
       } else if (!(name in newProps)) {
         add("major", `${word} removed`, field, SHAPE_PACKAGES);
       } else {
-        const wasRequired = oldRequired.includes(name);
-        const isRequired = newRequired.includes(name);
-        if (wasRequired !== isRequired) {
-          add(
-            levelOf(isRequired ? "narrow" : "widen", context),
-            "Field changed",
-            `${field} is ${isRequired ? "now required" : "now optional"}`,
-            SHAPE_PACKAGES,
-          );
-        }
+        requirednessChanged(oldRequired.includes(name), newRequired.includes(name), context, field);
         compareSchema(oldProps[name], newProps[name], context, field, pairs);
       }
     }
@@ -383,14 +391,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
       } else if (b === undefined) {
         add("major", "Request parameter removed", where, SHAPE_PACKAGES);
       } else {
-        if ((a.required === true) !== (b.required === true)) {
-          add(
-            b.required === true ? "major" : "minor",
-            "Field changed",
-            `${where} is ${b.required === true ? "now required" : "now optional"}`,
-            SHAPE_PACKAGES,
-          );
-        }
+        requirednessChanged(a.required === true, b.required === true, "request", where);
         compareSchema(a.schema, b.schema, "request", where);
         if (keysOf(a, b).some((k) => isDocKey(k) && !isDeepStrictEqual(a[k], b[k]))) docChanged(where);
       }
@@ -430,14 +431,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     } else if (oldBody !== null && newBody === null) {
       add("major", "Request body removed", body, SHAPE_PACKAGES);
     } else if (oldBody !== null && newBody !== null) {
-      if ((oldBody.required === true) !== (newBody.required === true)) {
-        add(
-          newBody.required === true ? "major" : "minor",
-          "Field changed",
-          `${body} is ${newBody.required === true ? "now required" : "now optional"}`,
-          SHAPE_PACKAGES,
-        );
-      }
+      requirednessChanged(oldBody.required === true, newBody.required === true, "request", body);
       if (oldBody.description !== newBody.description) docChanged(body);
       compareContent(oldBody.content, newBody.content, "request", body);
     }

@@ -238,6 +238,25 @@ describe("diffSpecs", () => {
     ]);
   });
 
+  test("a request body or parameter turning optional is minor; turning required is major", () => {
+    const withQuery = (required: boolean) =>
+      mutate((spec) => {
+        const post = spec.paths["/supplier/link-sessions"].post;
+        post.requestBody.required = !required;
+        post.parameters = [{ name: "dry_run", in: "query", required, schema: { type: "boolean" } }];
+      });
+    const subjects = (before: unknown, after: unknown) =>
+      diffSpecs(before, after).map((c) => `${c.level} ${c.subject}`);
+    expect(subjects(withQuery(false), withQuery(true))).toEqual([
+      `major ${OP} query parameter dry_run is now required`,
+      `minor ${OP} request body is now optional`,
+    ]);
+    expect(subjects(withQuery(true), withQuery(false))).toEqual([
+      `minor ${OP} query parameter dry_run is now optional`,
+      `major ${OP} request body is now required`,
+    ]);
+  });
+
   test("keywords it does not model are reported as breaking, for a human to review", () => {
     const after = mutate((spec) => {
       spec.components.schemas.CreateSupplierLinkSessionRequest.properties.user_id.maxLength = 64;
