@@ -1,12 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { isDeepStrictEqual, parseArgs } from "node:util";
+import { parseArgs } from "node:util";
 import { generate, type GenerateResult } from "./generate.ts";
-import { diffSpecs, levelsByPackage, type SpecChange } from "./lib/diff-spec.ts";
+import { diffSpecs, levelsByPackage, type PackageKey, type SpecChange } from "./lib/diff-spec.ts";
 import { isMain } from "./lib/is-main.ts";
 import { loadSpec, readUpstreamUrl } from "./lib/load-spec.ts";
 import { REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
-import { isSpecUpdateError } from "./lib/spec-errors.ts";
+import { isSpecUpdateError, SpecUpdateError } from "./lib/spec-errors.ts";
 import { validateSpec, type OpenApiDocument } from "./lib/validate-spec.ts";
 import { readWorkspacePackages } from "./lib/workspace-packages.ts";
 import {
@@ -65,6 +65,30 @@ function titleOf(document: unknown): string {
 }
 
 /**
+ * A safety net under the classifier: a generated file that changed in a package no classified change
+ * reaches (say, properties reordered) still earns that package a patch, flagged for review.
+ */
+function unclassifiedOutput(
+  generated: GenerateResult,
+  changes: readonly SpecChange[],
+  packages: ReadonlyMap<PackageKey, string>,
+): SpecChange[] {
+  const reached = levelsByPackage(changes);
+  return generated.changed.flatMap((path) => {
+    const key = /^packages\/([^/]+)\//.exec(path)?.[1] as PackageKey | undefined;
+    if (key === undefined || !packages.has(key) || reached.has(key)) return [];
+    return [
+      {
+        level: "patch",
+        group: "Generated output changed (not classified; review its diff)",
+        subject: path,
+        packages: [key],
+      },
+    ];
+  });
+}
+
+/**
  * Fetches (or reads) a new version of the vendored spec, validates it, writes it byte-for-byte,
  * regenerates, classifies the change per package and writes a changeset.
  *
@@ -90,7 +114,15 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
 
   const specPath = join(root, SPEC_FILE);
   const previousBytes = await readFile(specPath);
-  const previous: unknown = JSON.parse(previousBytes.toString("utf8"));
+  let previous: unknown;
+  try {
+    previous = JSON.parse(previousBytes.toString("utf8"));
+  } catch (cause) {
+    throw new SpecUpdateError(
+      `${SPEC_FILE} is not JSON, so the update cannot be classified. Restore it (git checkout -- ${SPEC_FILE}) and run again. Nothing was changed.`,
+      { cause },
+    );
+  }
   const heading = { title: titleOf(next), oldVersion: versionOf(previous), newVersion: versionOf(next) };
   const base = { source: loaded.source, bumps: [], changeset: null };
   if (previousBytes.equals(loaded.bytes)) {
@@ -114,12 +146,13 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
     throw error;
   }
 
-  if (isDeepStrictEqual(previous, next)) {
+  const packages = await readWorkspacePackages(root);
+  changes.push(...unclassifiedOutput(generated, changes, packages));
+  if (changes.length === 0) {
     const summary = `${SPEC_FILE} now holds ${loaded.source}'s exact bytes; the document is the same (formatting only), so no package changes and no changeset was written.`;
     return { ...base, status: "reformatted", changes, generated, summary };
   }
 
-  const packages = await readWorkspacePackages(root);
   const levels = levelsByPackage(changes);
   const bumps: PackageBump[] = [...packages].flatMap(([key, name]) => {
     const level = levels.get(key);

@@ -277,6 +277,18 @@ describe("sources", () => {
     expect({ ...after, [SPEC_FILE]: "" }).toEqual({ ...before, [SPEC_FILE]: "" });
   });
 
+  test("a change the classifier misses still bumps the package whose generated output moved", async () => {
+    // Same document to a deep-equal comparison, but the types list the properties in the new order.
+    const reordered = mutate((spec) => {
+      const { user_id, ...rest } = spec.components.schemas.CreateSupplierLinkSessionRequest.properties;
+      spec.components.schemas.CreateSupplierLinkSessionRequest.properties = { ...rest, user_id };
+    });
+    const { code, stdout } = await run([publish("/reordered.json", Buffer.from(JSON.stringify(reordered)))]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`- Generated output changed (not classified; review its diff): ${TYPES}`);
+    expect((await onlyChangeset()).bumps).toEqual({ [TYPES_PKG]: "patch" });
+  });
+
   test("metadata only: the spec is written but no package is bumped", async () => {
     const { code, stdout } = await run([publish("/info.json", fixtureBytes("info only"))]);
     expect(code).toBe(0);
