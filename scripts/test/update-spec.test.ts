@@ -430,3 +430,17 @@ describe("nothing on disk changes when the source fails", () => {
     expect(await repo.snapshot()).toEqual(before);
   });
 });
+
+describe("the command line", () => {
+  test.each([
+    ["two sources", ["a.json", "b.json"]],
+    ["a timeout that is not a whole number of ms", ["a.json", "--timeout", "soon"]],
+    ["an unknown option", ["--force"]],
+  ])("rejects %s with the usage, changing nothing", async (_, argv) => {
+    const before = await repo.snapshot();
+    const { code, stderr } = await run(argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Usage: pnpm update-spec [url-or-file] [--timeout <ms>]");
+    expect(await repo.snapshot()).toEqual(before);
+  });
+});
