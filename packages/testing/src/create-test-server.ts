@@ -130,7 +130,8 @@ export async function createNoxTestServer(options: NoxTestServerOptions = {}): P
           }),
         });
       }
-      const empty = reply.status === 204 || reply.status === 205 || reply.status === 304;
+      // A string body, even "", makes Response add a text/plain content type the HTTP form never sends.
+      const empty = reply.body === "" || reply.status === 204 || reply.status === 205 || reply.status === 304;
       return new Response(empty ? null : reply.body, { status: reply.status, headers: reply.headers });
     },
     get sessions() {

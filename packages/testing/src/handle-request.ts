@@ -36,13 +36,17 @@ export interface HandlerConfig {
 
 const INVALID_API_KEY = ERROR_EXAMPLES["401"];
 
-/** An `application/json` reply; `body` is serialised, or sent as-is when it is already a string. */
+/**
+ * An `application/json` reply; `body` is serialised, or sent as-is when it is already a string.
+ * Without a body there is no content type to declare.
+ */
 export function jsonReply(
   status: number,
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
 ): Reply {
-  const text = typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
+  if (body === undefined) return { status, headers: { ...headers }, body: "" };
+  const text = typeof body === "string" ? body : JSON.stringify(body);
   return { status, headers: { "content-type": "application/json", ...headers }, body: text };
 }
 

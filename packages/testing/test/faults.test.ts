@@ -49,6 +49,7 @@ describe.each(TRANSPORTS)("faults over %s", (_transport, sendFor) => {
     server.failNext({ status: 429, body: "slow down", headers: { "content-type": "text/plain" } });
     const first = await send(`${server.url}/nowhere`);
     expect(first.status).toBe(500);
+    expect(first.headers.get("content-type")).toBeNull();
     expect(await first.text()).toBe("");
     const second = await post({ headers: {} });
     expect(second.status).toBe(429);
@@ -61,6 +62,13 @@ describe.each(TRANSPORTS)("faults over %s", (_transport, sendFor) => {
     server.failNext({ status: 201, body: { link_url: "nope" } });
     expect(await (await post()).json()).toEqual({ link_url: "nope" });
     expect(server.sessions).toEqual([]);
+  });
+
+  test("a scripted 204 arrives without a body, whatever body was scripted", async () => {
+    server.failNext({ status: 204, body: { ignored: true } });
+    const res = await post();
+    expect(res.status).toBe(204);
+    expect(await res.text()).toBe("");
   });
 
   test("reset drops the connection: the call rejects with a TypeError like fetch's, then the next succeeds", async () => {
