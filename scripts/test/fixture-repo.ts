@@ -15,7 +15,13 @@ export interface FixtureRepo {
   dispose(): Promise<void>;
 }
 
-const COPIED = ["spec", ".prettierrc.json", "packages/types/src/generated", "packages/enums/src/generated"];
+const COPIED = [
+  "spec",
+  ".prettierrc.json",
+  "packages/types/src/generated",
+  "packages/enums/src/generated",
+  "packages/testing/src/generated",
+];
 
 /** Copied for each package that exists, so scripts can read the workspace's package names. */
 const PER_PACKAGE = ["package.json"];
