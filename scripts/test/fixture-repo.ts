@@ -12,7 +12,13 @@ export interface FixtureRepo {
   dispose(): Promise<void>;
 }
 
-const COPIED = ["spec", ".prettierrc.json", "packages/types/src/generated", "packages/enums/src/generated"];
+const COPIED = [
+  "spec",
+  ".prettierrc.json",
+  "packages/types/src/generated",
+  "packages/enums/src/generated",
+  "packages/client/src/generated",
+];
 
 export async function createFixtureRepo(): Promise<FixtureRepo> {
   const root = await mkdtemp(join(tmpdir(), "nox-generate-"));
