@@ -1,0 +1,86 @@
+import {
+  ASSET_TYPES,
+  BRANDS_BY_ASSET_TYPE,
+  LANGUAGES,
+  isAssetType,
+  isBrand,
+  isBrandForAssetType,
+  isLanguage,
+} from "@nox-energy/authenticator-enums";
+import type { NoxValidationIssue } from "./errors.js";
+
+const FIELDS = ["user_id", "asset_type", "redirect_url", "brand", "language"];
+
+const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(", ");
+
+/** A value as it would read in code, shortened: the caller can find it without a log full of input. */
+function shown(value: unknown): string {
+  if (value === undefined) return "undefined";
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every problem with a createLinkSession body, in field order; empty when it can be sent.
+ * Checks what the spec says (required fields, enums, `brand: null` allowed, `redirect_url` a URI)
+ * plus the curated brand-per-asset-type rule, unless `checkBrandForAssetType` is false.
+ */
+export function findRequestIssues(body: unknown, checkBrandForAssetType: boolean): NoxValidationIssue[] {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return [
+      {
+        field: "body",
+        message: `must be an object with user_id, asset_type and redirect_url (got ${shown(body)})`,
+      },
+    ];
+  }
+  const issues: NoxValidationIssue[] = [];
+  const add = (field: string, message: string) => void issues.push({ field, message });
+  const { user_id, asset_type, redirect_url, brand, language } = body as Record<string, unknown>;
+
+  if (!isNonEmptyString(user_id)) add("user_id", `is required: a non-empty string (got ${shown(user_id)})`);
+  if (!isAssetType(asset_type)) {
+    add("asset_type", `is required: one of ${quoted(ASSET_TYPES)} (got ${shown(asset_type)})`);
+  }
+  if (typeof redirect_url !== "string" || !isHttpUrl(redirect_url)) {
+    add(
+      "redirect_url",
+      `is required: an absolute http(s) URL, e.g. "https://app.example/cb" (got ${shown(redirect_url)})`,
+    );
+  }
+  if (brand !== undefined && brand !== null) {
+    if (!isBrand(brand)) {
+      add("brand", `must be one of the spec's brands, or null (got ${shown(brand)})`);
+    } else if (checkBrandForAssetType && isAssetType(asset_type) && !isBrandForAssetType(brand, asset_type)) {
+      add(
+        "brand",
+        `"${brand}" is not a brand for asset_type "${asset_type}"; use one of ${quoted(BRANDS_BY_ASSET_TYPE[asset_type])} or null ` +
+          `(if NOX accepts it and this package lags, create the client with checkBrandForAssetType: false)`,
+      );
+    }
+  }
+  if (language !== undefined && !isLanguage(language)) {
+    add(
+      "language",
+      `must be one of ${quoted(LANGUAGES)}, or left out for the server's default (got ${shown(language)})`,
+    );
+  }
+  for (const key of Object.keys(body)) {
+    if (!FIELDS.includes(key))
+      add(key, `is not a field of the request (expected ${FIELDS.join(", ")}); check its spelling`);
+  }
+  return issues;
+}
