@@ -24,7 +24,9 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "";
 }
 
+// The URL parser forgives leading spaces, tabs and newlines; a URI does not, and neither does the server.
 function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s\x00-\x1f\x7f]+$/i.test(value)) return false;
   try {
     const { protocol } = new URL(value);
     return protocol === "https:" || protocol === "http:";
