@@ -4,7 +4,7 @@ import type {
   paths,
 } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
-import { createAuthMiddleware } from "./auth-middleware.js";
+import { API_KEY_HEADER, createAuthMiddleware } from "./auth-middleware.js";
 import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
 import {
   checkRequestOptions,
@@ -61,15 +61,23 @@ class NoxClientImpl implements NoxClient {
     const resolved = resolveOptions(options);
     this.#options = resolved;
     this.baseUrl = resolved.baseUrl;
-    this.#client = createClient<paths>({
+    const clientOptions = {
       baseUrl: resolved.baseUrl,
-      headers: { "User-Agent": userAgent(), ...options.headers },
       // Following a redirect would send the key to wherever it points; a 3xx becomes an error instead.
       redirect: "manual",
       ...(options.fetch && { fetch: options.fetch }),
+    } as const;
+    const headers = { "User-Agent": userAgent(), ...options.headers };
+    // createLinkSession only ever calls baseUrl itself, so its client carries the key as a plain header
+    // (no per-request middleware cost); nox.POST takes any per-call baseUrl, so its key goes through
+    // the middleware that checks the origin.
+    this.#client = createClient<paths>({
+      ...clientOptions,
+      headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
     });
-    this.#client.use(createAuthMiddleware(resolved.apiKey, { origin: resolved.baseUrl }));
-    this.POST = this.#client.POST;
+    const open = createClient<paths>({ ...clientOptions, headers });
+    open.use(createAuthMiddleware(resolved.apiKey, { origin: resolved.baseUrl }));
+    this.POST = open.POST;
   }
 
   async createLinkSession(

@@ -59,9 +59,11 @@ export function parseLinkSession(
       problem = `a body that is not a JSON object: "${redact(excerpt(text), apiKey)}"`;
     } else {
       const record = json as Record<string, unknown>;
-      const missing = REQUIRED_FIELDS.filter(([name, type]) => typeof record[name] !== type).map(([n]) => n);
-      if (missing.length === 0) return json as CreateSupplierLinkSessionResponse;
-      problem = `a link session without a valid ${missing.join(", ")}`;
+      if (REQUIRED_FIELDS.every(([name, type]) => typeof record[name] === type)) {
+        return json as CreateSupplierLinkSessionResponse;
+      }
+      const missing = REQUIRED_FIELDS.filter(([name, type]) => typeof record[name] !== type);
+      problem = `a link session without a valid ${missing.map(([name]) => name).join(", ")}`;
     }
   }
   const details = { status: response.status, headers: response.headers, serverMessage: undefined };

@@ -25,15 +25,8 @@ function isNonEmptyString(value: unknown): value is string {
 }
 
 // The URL parser forgives leading spaces, tabs and newlines; a URI does not, and neither does the server.
-function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\/[^\s\x00-\x1f\x7f]+$/i.test(value)) return false;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
-}
+const isHttpUrl = (value: string): boolean =>
+  /^https?:\/\/[^\s\x00-\x1f\x7f]+$/i.test(value) && URL.canParse(value);
 
 /**
  * Every problem with a createLinkSession body, in field order; empty when it can be sent.
