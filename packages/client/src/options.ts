@@ -1,37 +1,37 @@
 import { NoxConfigurationError } from "./errors.js";
-import { DEFAULT_BACKOFF, type NoxBackoffOptions } from "./retry.js";
+import { DEFAULT_BACKOFF, type Backoff, type NoxBackoffOptions } from "./retry.js";
 import { DEFAULT_BASE_URL } from "./generated/base-url.js";
 
-/** Options for {@link createNoxClient}. */
+/** Options for {@link createNoxClient}; `undefined` means "the default", so `process.env.X` can be passed as is. */
 export interface NoxClientOptions {
   /** The supplier API key (default: the `NOX_API_KEY` environment variable). */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The API's base URL (default: the spec's server, `https://auth.nox.energy/v2`); `http:` only for loopback. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Each attempt's time limit in ms (default 30000). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt for retryable failures (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Delays between retries (defaults: 500 ms doubling to 8 s; `Retry-After` honoured up to 60 s). */
-  backoff?: NoxBackoffOptions;
+  backoff?: NoxBackoffOptions | undefined;
   /** The fetch to use (default: `globalThis.fetch`), e.g. one with a proxy agent. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Extra headers for every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Refuse a `brand` not listed for the `asset_type` (default true); turn off when the curated list lags NOX. */
-  checkBrandForAssetType?: boolean;
+  checkBrandForAssetType?: boolean | undefined;
 }
 
 /** Options for one call; each overrides the client's. */
 export interface NoxRequestOptions {
   /** Aborts the call, including any wait between retries. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** This call's per-attempt time limit in ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** This call's retries after the first attempt. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** Client options with every default applied and checked. */
@@ -40,7 +40,7 @@ export interface ResolvedOptions {
   baseUrl: string;
   timeoutMs: number;
   maxRetries: number;
-  backoff: Readonly<Required<NoxBackoffOptions>>;
+  backoff: Readonly<Backoff>;
   checkBrandForAssetType: boolean;
 }
 
@@ -108,7 +108,11 @@ export function resolveOptions(options: NoxClientOptions): ResolvedOptions {
   const apiKey = options.apiKey ?? readEnvApiKey();
   assertValidApiKey(apiKey);
   checkRequestOptions(options);
-  const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const backoff = {
+    initialDelayMs: options.backoff?.initialDelayMs ?? DEFAULT_BACKOFF.initialDelayMs,
+    maxDelayMs: options.backoff?.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
+    maxRetryAfterMs: options.backoff?.maxRetryAfterMs ?? DEFAULT_BACKOFF.maxRetryAfterMs,
+  };
   for (const [name, value] of Object.entries(backoff)) checkInteger(`backoff.${name}`, value, 0);
   return {
     apiKey,

@@ -9,15 +9,18 @@ import {
 /** How long to wait between attempts. */
 export interface NoxBackoffOptions {
   /** The first retry's delay before jitter, in ms (default 500); doubles each retry. */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /** The longest computed delay, in ms (default 8000). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** The longest `Retry-After` honoured, in ms (default 60000); a longer one is shortened to this. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
 }
 
+/** Backoff settings with every default applied. */
+export type Backoff = { [K in keyof NoxBackoffOptions]-?: number };
+
 /** The backoff used when the client is not given one. */
-export const DEFAULT_BACKOFF: Readonly<Required<NoxBackoffOptions>> = Object.freeze({
+export const DEFAULT_BACKOFF: Readonly<Backoff> = Object.freeze({
   initialDelayMs: 500,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
@@ -53,7 +56,7 @@ export function isRetryable(error: NoxError): boolean {
 export function retryDelayMs(
   error: NoxError,
   retry: number,
-  backoff: Readonly<Required<NoxBackoffOptions>>,
+  backoff: Readonly<Backoff>,
   random: () => number = Math.random,
 ): number {
   if (error instanceof NoxApiError) {
@@ -93,7 +96,7 @@ export function abortError(signal: AbortSignal | undefined): NoxAbortError {
 export async function withRetries<T>(
   attempt: () => Promise<T>,
   maxRetries: number,
-  backoff: Readonly<Required<NoxBackoffOptions>>,
+  backoff: Readonly<Backoff>,
   signal: AbortSignal | undefined,
 ): Promise<T> {
   for (let retry = 0; ; retry++) {

@@ -13,9 +13,13 @@ const FIELDS = ["user_id", "asset_type", "redirect_url", "brand", "language"];
 
 const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(", ");
 
-/** A value as it would read in code, shortened: the caller can find it without a log full of input. */
+/**
+ * A value as it would read in code, shortened, so the caller can find it. Objects are named by kind,
+ * not converted: a hostile `toString` must not turn a validation error into a TypeError.
+ */
 function shown(value: unknown): string {
-  if (value === undefined) return "undefined";
+  if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an array" : "an object";
+  if (typeof value === "function") return "a function";
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

@@ -50,6 +50,10 @@ describe("bad input is refused before sending, naming every bad field and why", 
       { given: { ...VALID, user_id: "" }, want: [["user_id", /non-empty string \(got ""\)/]] },
     ],
     ["a blank user_id", { given: { ...VALID, user_id: "   " }, want: [["user_id", /non-empty/]] }],
+    [
+      "an object user_id with a hostile toString",
+      { given: { ...VALID, user_id: { toString: {} } }, want: [["user_id", /got an object/]] },
+    ],
     ["a numeric user_id", { given: { ...VALID, user_id: 42 }, want: [["user_id", /got 42/]] }],
     ["an unknown asset_type", { given: { ...VALID, asset_type: "ev" }, want: [["asset_type", /got "ev"/]] }],
     [
