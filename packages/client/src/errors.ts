@@ -1,4 +1,5 @@
 import { INSPECT } from "./redact.js";
+import { parseRetryAfter } from "./retry-after.js";
 
 /** One bad field of a request, and why it is bad. */
 export interface NoxValidationIssue {
@@ -14,9 +15,10 @@ export class NoxError extends Error {
   /** How many HTTP attempts were made before this error was thrown (0 when nothing was sent). */
   attempts = 0;
 
-  /** A plain summary for logs; never holds the API key. */
+  /** A plain summary for logs: name, message and the error's own fields but `headers`; never the API key. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, attempts: this.attempts };
+    const { headers: _headers, ...fields } = this as Record<string, unknown>;
+    return { ...fields, name: this.name, message: this.message };
   }
 
   [INSPECT](): string {
@@ -45,10 +47,6 @@ export class NoxValidationError extends NoxError {
     const list = issues.map((i) => `  - ${i.field}: ${i.message}`).join("\n");
     super(`Invalid createLinkSession request; nothing was sent. Fix these fields:\n${list}`);
     this.issues = issues;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), issues: this.issues };
   }
 }
 
@@ -84,11 +82,6 @@ export class NoxApiError extends NoxError {
     this.serverMessage = details.serverMessage;
     this.bodyExcerpt = details.bodyExcerpt;
     this.requestId = requestId;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    const { status, serverMessage, bodyExcerpt, requestId } = this;
-    return { ...super.toJSON(), status, serverMessage, bodyExcerpt, requestId };
   }
 }
 
@@ -128,13 +121,9 @@ export class NoxRateLimitError extends NoxApiError {
   /** The `Retry-After` the server gave, in milliseconds (uncapped), if it gave one. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, details: NoxApiErrorDetails, retryAfterMs: number | undefined) {
-    super(message, details);
-    this.retryAfterMs = retryAfterMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  constructor(message: string, details: NoxApiErrorDetails, options?: ErrorOptions) {
+    super(message, details, options);
+    this.retryAfterMs = parseRetryAfter(details.headers.get("retry-after"));
   }
 }
 

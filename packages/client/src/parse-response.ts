@@ -13,7 +13,6 @@ import {
   type NoxApiErrorDetails,
 } from "./errors.js";
 import { redact } from "./redact.js";
-import { parseRetryAfter } from "./retry.js";
 
 const EXCERPT_LENGTH = 200;
 
@@ -74,58 +73,52 @@ export function parseLinkSession(
   );
 }
 
+const NOT_RETRIED = "Fix the request; it was not retried.";
+
+/** Each status the client names: its error class and what to do about it. */
+const BY_STATUS: Record<number, [typeof NoxApiError, string]> = {
+  400: [NoxBadRequestError, NOT_RETRIED],
+  401: [
+    NoxAuthenticationError,
+    "Check that NOX_API_KEY (or the apiKey option) holds a valid supplier key for this baseUrl.",
+  ],
+  403: [NoxPermissionDeniedError, "The API key is not allowed to do this; ask NOX."],
+  404: [NoxNotFoundError, "Check that baseUrl points at the NOX v2 API."],
+  409: [NoxConflictError, "Retried; try again later."],
+  422: [NoxUnprocessableEntityError, NOT_RETRIED],
+  429: [
+    NoxRateLimitError,
+    "Rate limited: retried, honouring Retry-After; send fewer requests or raise maxRetries.",
+  ],
+};
+
 /** The error for a non-2xx response; `body` is what openapi-fetch read (parsed JSON or raw text). */
 export function errorFromResponse(response: Response, body: unknown, apiKey: string): NoxApiError {
-  const { status } = response;
+  const { status, headers } = response;
   const serverError = (body as { error?: unknown } | null | undefined)?.error;
   const serverMessage = typeof serverError === "string" ? redact(serverError, apiKey) : undefined;
   const raw = typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
   const bodyExcerpt = serverMessage === undefined && raw !== "" ? redact(excerpt(raw), apiKey) : undefined;
-  const details: NoxApiErrorDetails = { status, headers: response.headers, serverMessage, bodyExcerpt };
+  const details: NoxApiErrorDetails = { status, headers, serverMessage, bodyExcerpt };
   const said =
     serverMessage !== undefined
       ? `: ${serverMessage}`
       : bodyExcerpt !== undefined
         ? ` with a body that is not NOX's JSON error: "${bodyExcerpt}"`
         : " with an empty body";
-  const what = `NOX answered ${status}${said}.`;
-  if (status === 400) return new NoxBadRequestError(`${what} Fix the request; it was not retried.`, details);
-  if (status === 401) {
-    return new NoxAuthenticationError(
-      `${what} Check that NOX_API_KEY (or the apiKey option) holds a valid supplier key for ${response.url ? new URL(response.url).origin : "this API"}.`,
-      details,
-    );
-  }
-  if (status === 403) {
-    return new NoxPermissionDeniedError(`${what} The API key is not allowed to do this; ask NOX.`, details);
-  }
-  if (status === 404) {
-    return new NoxNotFoundError(`${what} Check that baseUrl points at the NOX v2 API.`, details);
-  }
-  if (status === 409) return new NoxConflictError(`${what} Retried; try again later.`, details);
-  if (status === 422) {
-    return new NoxUnprocessableEntityError(`${what} Fix the request; it was not retried.`, details);
-  }
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    return new NoxRateLimitError(
-      `${what} Rate limited: retried, honouring Retry-After; send fewer requests or raise maxRetries.`,
-      details,
-      retryAfterMs,
-    );
-  }
-  if (status >= 500) {
-    return new NoxServerError(
-      `${what} NOX or a proxy in front of it failed; retried. Try again later, and quote the request id to NOX if it persists.`,
-      details,
-    );
-  }
-  if (status >= 300 && status < 400) {
-    return new NoxApiError(
-      `${what} The client does not follow redirects (so the API key never leaves baseUrl's host); ` +
-        `set baseUrl to the final URL: ${response.headers.get("location") ?? "(no Location header)"}.`,
-      details,
-    );
-  }
-  return new NoxApiError(`${what} This status is not in the NOX spec; report it to NOX.`, details);
+  const [ErrorClass, advice] =
+    BY_STATUS[status] ??
+    (status >= 500
+      ? [
+          NoxServerError,
+          "NOX or a proxy in front of it failed; retried. Try again later, and quote the request id to NOX if it persists.",
+        ]
+      : status >= 300 && status < 400
+        ? [
+            NoxApiError,
+            "The client does not follow redirects (so the API key never leaves baseUrl's host); " +
+              `set baseUrl to the final URL: ${headers.get("location") ?? "(no Location header)"}.`,
+          ]
+        : [NoxApiError, "This status is not in the NOX spec; report it to NOX."]);
+  return new ErrorClass(`NOX answered ${status}${said}. ${advice}`, details);
 }

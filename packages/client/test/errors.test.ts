@@ -65,13 +65,14 @@ describe("the error hierarchy", () => {
     expect(new client.NoxConnectionError("x", { cause }).cause).toBe(cause);
   });
 
-  test("toJSON gives what a log needs", () => {
+  test("toJSON gives what a log needs (not the headers)", () => {
     const headers = new Headers({ "x-request-id": "req_1", "retry-after": "2" });
-    const error = new NoxRateLimitError(
-      "slow",
-      { status: 429, headers, serverMessage: "slow down", bodyExcerpt: undefined },
-      2000,
-    );
+    const error = new NoxRateLimitError("slow", {
+      status: 429,
+      headers,
+      serverMessage: "slow down",
+      bodyExcerpt: undefined,
+    });
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: "NoxRateLimitError",
       message: "slow (request id req_1)",
@@ -81,5 +82,10 @@ describe("the error hierarchy", () => {
       requestId: "req_1",
       retryAfterMs: 2000,
     });
+  });
+
+  test("a validation error's toJSON lists its issues", () => {
+    const issues = [{ field: "user_id", message: "is required" }];
+    expect(JSON.parse(JSON.stringify(new NoxValidationError(issues)))).toMatchObject({ issues, attempts: 0 });
   });
 });

@@ -8,7 +8,8 @@ import {
   NoxTimeoutError,
   NoxValidationError,
 } from "../src/errors.js";
-import { DEFAULT_BACKOFF, isRetryable, parseRetryAfter, retryDelayMs, sleep } from "../src/retry.js";
+import { parseRetryAfter } from "../src/retry-after.js";
+import { DEFAULT_BACKOFF, isRetryable, retryDelayMs, sleep } from "../src/retry.js";
 
 const apiError = (status: number, headers: Record<string, string> = {}) =>
   new NoxApiError("x", {
