@@ -95,7 +95,10 @@ export async function withRetries<T>(
       const noxError = error as NoxError;
       noxError.attempts = retry + 1;
       if (retry >= maxRetries || !isRetryable(noxError)) throw noxError;
-      await sleep(retryDelayMs(noxError, retry, backoff), signal);
+      await sleep(retryDelayMs(noxError, retry, backoff), signal).catch((abort: NoxError) => {
+        abort.attempts = retry + 1;
+        throw abort;
+      });
     }
   }
 }

@@ -367,6 +367,7 @@ describe("timeouts and the caller's signal", () => {
     const { error, ms } = await failure(nox.createLinkSession(BODY, { signal: controller.signal }));
     expect(error).toBeInstanceOf(NoxAbortError);
     expect(ms).toBeLessThan(1000);
+    expect(error.attempts).toBe(1);
     expect(server.requests).toHaveLength(1);
   });
 
