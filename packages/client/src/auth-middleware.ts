@@ -6,13 +6,15 @@ export const API_KEY_HEADER = "x-api-key";
 
 /** Options for {@link createAuthMiddleware}. */
 export interface AuthMiddlewareOptions {
-  /** The only origin the key is sent to (default: the openapi-fetch client's `baseUrl` origin). */
+  /** The only origin the key is sent to (default: each request's resolved `baseUrl` origin). */
   origin?: string;
 }
 
 /**
- * An openapi-fetch middleware that adds the `x-api-key` header, only to requests for the base URL's
- * origin: a request to any other host (a per-call `baseUrl`, an absolute URL) goes without the key.
+ * An openapi-fetch middleware that adds the `x-api-key` header only to requests for one origin, and
+ * strips it from any other. By default that is the origin of the request's base URL as openapi-fetch
+ * resolves it (which a per-call `baseUrl` overrides); pass `origin` to pin it, so that a per-call
+ * `baseUrl` elsewhere goes without the key (the NOX client pins it).
  * @example
  * ```ts
  * client.use(createAuthMiddleware(process.env.NOX_API_KEY!));

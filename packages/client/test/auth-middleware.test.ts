@@ -35,6 +35,14 @@ describe("createAuthMiddleware on a team's own openapi-fetch client", () => {
     expect(other.requests[0]?.headers["x-api-key"]).toBeUndefined();
   });
 
+  test("unpinned, the origin is each request's resolved baseUrl (a per-call override included)", async () => {
+    const [home, other] = await twoOrigins();
+    const client = createClient<paths>({ baseUrl: home.baseUrl });
+    client.use(createAuthMiddleware(KEY));
+    await client.POST("/supplier/link-sessions", { body: BODY, baseUrl: other.baseUrl });
+    expect(other.requests[0]?.headers["x-api-key"]).toBe(KEY);
+  });
+
   test("strips a key a caller set by hand on a request to another origin", async () => {
     const [home, other] = await twoOrigins();
     const client = createClient<paths>({ baseUrl: home.baseUrl });
