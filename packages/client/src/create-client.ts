@@ -16,7 +16,7 @@ import {
 import { errorFromResponse, parseLinkSession } from "./parse-response.js";
 import { INSPECT, REDACTED, redact } from "./redact.js";
 import { abortError, withRetries } from "./retry.js";
-import { createAttemptSignal } from "./timeout.js";
+import { AttemptSignal } from "./timeout.js";
 import { userAgent } from "./user-agent.js";
 import { findRequestIssues } from "./validate.js";
 
@@ -103,7 +103,7 @@ class NoxClientImpl implements NoxClient {
     timeoutMs: number,
   ): Promise<CreateSupplierLinkSessionResponse> {
     const { apiKey } = this.#options;
-    const attempt = createAttemptSignal(timeoutMs, options.signal);
+    const attempt = new AttemptSignal(timeoutMs, options.signal);
     try {
       const { data, error, response } = await this.#client.POST(LINK_SESSIONS, {
         body,
@@ -116,7 +116,7 @@ class NoxClientImpl implements NoxClient {
     } catch (error) {
       if (error instanceof NoxError) throw error;
       if (options.signal?.aborted) throw abortError(options.signal);
-      if (attempt.timedOut()) {
+      if (attempt.timedOut) {
         throw new NoxTimeoutError(
           `NOX did not answer within timeoutMs (${timeoutMs} ms); retried. Check the network path to ${this.baseUrl}, or raise timeoutMs.`,
           { cause: error },

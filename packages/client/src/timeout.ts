@@ -1,12 +1,3 @@
-/** The signal for one attempt: aborts when the attempt times out or the caller's signal aborts. */
-export interface AttemptSignal {
-  signal: AbortSignal;
-  /** True when the attempt's own timeout fired (as opposed to the caller aborting). */
-  timedOut(): boolean;
-  /** Stops the timeout and stops listening to the caller's signal; call when the attempt ends. */
-  done(): void;
-}
-
 interface Deadline {
   at: number;
   expire(): void;
@@ -57,28 +48,43 @@ class DeadlineTimer {
 const DEADLINES = /* @__PURE__ */ new DeadlineTimer();
 
 /**
- * A fresh signal per attempt, so a timeout ends that attempt only and the next one gets the full
- * `timeoutMs`; it also aborts when `callerSignal` does, and tells the two causes apart.
+ * One attempt's signal: a fresh one per attempt, so a timeout ends that attempt only and the next gets
+ * the full `timeoutMs`; it also aborts when the caller's signal does, and tells the two causes apart.
+ * (A class rather than closures: it is made on every call, and this is the cheaper shape.)
  */
-export function createAttemptSignal(timeoutMs: number, callerSignal: AbortSignal | undefined): AttemptSignal {
-  const controller = new AbortController();
-  let timedOut = false;
-  const deadline: Deadline = {
-    at: performance.now() + timeoutMs,
-    expire() {
-      timedOut = true;
-      controller.abort(new Error(`attempt timed out after ${timeoutMs} ms`));
-    },
-  };
-  DEADLINES.add(deadline);
-  const onAbort = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    done() {
-      DEADLINES.delete(deadline);
-      callerSignal?.removeEventListener("abort", onAbort);
-    },
-  };
+export class AttemptSignal implements Deadline {
+  readonly at: number;
+  /** True when the attempt's own timeout fired (as opposed to the caller aborting). */
+  timedOut = false;
+  readonly #controller = new AbortController();
+  readonly #timeoutMs: number;
+  readonly #callerSignal: AbortSignal | undefined;
+  readonly #onAbort: (() => void) | undefined;
+
+  constructor(timeoutMs: number, callerSignal: AbortSignal | undefined) {
+    this.#timeoutMs = timeoutMs;
+    this.at = performance.now() + timeoutMs;
+    DEADLINES.add(this);
+    this.#callerSignal = callerSignal;
+    if (callerSignal) {
+      this.#onAbort = () => this.#controller.abort(callerSignal.reason);
+      callerSignal.addEventListener("abort", this.#onAbort, { once: true });
+    }
+  }
+
+  /** Aborts on timeout or when the caller's signal aborts. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  expire(): void {
+    this.timedOut = true;
+    this.#controller.abort(new Error(`attempt timed out after ${this.#timeoutMs} ms`));
+  }
+
+  /** Stops the timeout and stops listening to the caller's signal; call when the attempt ends. */
+  done(): void {
+    DEADLINES.delete(this);
+    if (this.#onAbort) this.#callerSignal?.removeEventListener("abort", this.#onAbort);
+  }
 }

@@ -1,23 +1,23 @@
 import { describe, expect, test } from "vitest";
-import { createAttemptSignal } from "../src/timeout.js";
+import { AttemptSignal } from "../src/timeout.js";
 
 const aborted = (signal: AbortSignal) =>
   new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
 
-describe("createAttemptSignal", () => {
+describe("AttemptSignal", () => {
   test("aborts after timeoutMs and says it timed out", async () => {
     const start = performance.now();
-    const attempt = createAttemptSignal(30, undefined);
+    const attempt = new AttemptSignal(30, undefined);
     await aborted(attempt.signal);
     expect(performance.now() - start).toBeGreaterThanOrEqual(25);
-    expect(attempt.timedOut()).toBe(true);
+    expect(attempt.timedOut).toBe(true);
     attempt.done();
   });
 
   test("attempts with different timeouts each expire on time, earliest first, whatever the order added", async () => {
     const order: number[] = [];
     const attempts = [120, 40, 80].map((ms) => {
-      const attempt = createAttemptSignal(ms, undefined);
+      const attempt = new AttemptSignal(ms, undefined);
       attempt.signal.addEventListener("abort", () => order.push(ms));
       return attempt;
     });
@@ -26,7 +26,7 @@ describe("createAttemptSignal", () => {
   });
 
   test("a finished attempt never aborts", async () => {
-    const attempt = createAttemptSignal(20, undefined);
+    const attempt = new AttemptSignal(20, undefined);
     attempt.done();
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(attempt.signal.aborted).toBe(false);
@@ -34,11 +34,11 @@ describe("createAttemptSignal", () => {
 
   test("the caller's signal aborts it with the caller's reason; that is not a timeout", () => {
     const caller = new AbortController();
-    const attempt = createAttemptSignal(10_000, caller.signal);
+    const attempt = new AttemptSignal(10_000, caller.signal);
     caller.abort("stop");
     expect(attempt.signal.aborted).toBe(true);
     expect(attempt.signal.reason).toBe("stop");
-    expect(attempt.timedOut()).toBe(false);
+    expect(attempt.timedOut).toBe(false);
     attempt.done();
   });
 });
