@@ -9,6 +9,7 @@ import {
   type BrandDataGaps,
 } from "./lib/brand-data.ts";
 import { formatAs } from "./lib/format.ts";
+import { BASE_URL_FILE, renderBaseUrl } from "./lib/render-base-url.ts";
 import { isMain } from "./lib/is-main.ts";
 import { renderBrandLabels, renderValues, LABELS_FILE, VALUES_FILE } from "./lib/render-enums.ts";
 import { renderSchemas, SCHEMAS_FILE } from "./lib/render-schemas.ts";
@@ -43,6 +44,7 @@ export interface GenerateResult {
 const GENERATED_DIRS = [
   "packages/types/src/generated",
   "packages/enums/src/generated",
+  "packages/client/src/generated",
   "packages/testing/src/generated",
 ];
 
@@ -67,7 +69,7 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /**
  * Regenerates every generated file from spec/: the types (openapi-typescript), the enum values and
- * the schemas the fake server in packages/testing validates requests with.
+ * the client's default base URL, and the schemas the fake server in packages/testing validates requests with.
  *
  * Output is formatted with the repository's prettier config and is byte-identical for the same
  * inputs. Only files whose content changes are written. When the curated brand data does not match
@@ -83,6 +85,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   const outputs = new Map<string, string>();
   outputs.set(TYPES_FILE, await renderTypes(spec));
+  outputs.set(BASE_URL_FILE, renderBaseUrl(spec));
   outputs.set(SCHEMAS_FILE, renderSchemas(spec));
   if (complete) {
     outputs.set(VALUES_FILE, renderValues(enums, data));
@@ -100,7 +103,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       await writeFile(absolute, formatted);
     }
   }
-  const claimed = new Set([TYPES_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE]);
+  const claimed = new Set([TYPES_FILE, BASE_URL_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE]);
   const orphans: string[] = [];
   for (const dir of GENERATED_DIRS) {
     for (const file of await listFiles(join(root, dir))) {

@@ -20,6 +20,7 @@ const COPIED = [
   ".prettierrc.json",
   "packages/types/src/generated",
   "packages/enums/src/generated",
+  "packages/client/src/generated",
   "packages/testing/src/generated",
 ];
 
