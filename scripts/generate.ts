@@ -9,8 +9,10 @@ import {
   type BrandDataGaps,
 } from "./lib/brand-data.ts";
 import { formatAs } from "./lib/format.ts";
+import { BASE_URL_FILE, renderBaseUrl } from "./lib/render-base-url.ts";
 import { isMain } from "./lib/is-main.ts";
 import { renderBrandLabels, renderValues, LABELS_FILE, VALUES_FILE } from "./lib/render-enums.ts";
+import { renderSchemas, SCHEMAS_FILE } from "./lib/render-schemas.ts";
 import { renderTypes, TYPES_FILE } from "./lib/render-types.ts";
 import { BRANDS_FILE, REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
 
@@ -39,7 +41,12 @@ export interface GenerateResult {
 }
 
 /** Every directory the generator owns; a file in one that it no longer writes is an orphan. */
-const GENERATED_DIRS = ["packages/types/src/generated", "packages/enums/src/generated"];
+const GENERATED_DIRS = [
+  "packages/types/src/generated",
+  "packages/enums/src/generated",
+  "packages/client/src/generated",
+  "packages/testing/src/generated",
+];
 
 async function readIfExists(path: string): Promise<string | null> {
   try {
@@ -61,7 +68,8 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Regenerates every generated file from spec/: the types (openapi-typescript) and the enum values.
+ * Regenerates every generated file from spec/: the types (openapi-typescript), the enum values and
+ * the client's default base URL, and the schemas the fake server in packages/testing validates requests with.
  *
  * Output is formatted with the repository's prettier config and is byte-identical for the same
  * inputs. Only files whose content changes are written. When the curated brand data does not match
@@ -77,6 +85,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   const outputs = new Map<string, string>();
   outputs.set(TYPES_FILE, await renderTypes(spec));
+  outputs.set(BASE_URL_FILE, renderBaseUrl(spec));
+  outputs.set(SCHEMAS_FILE, renderSchemas(spec));
   if (complete) {
     outputs.set(VALUES_FILE, renderValues(enums, data));
     outputs.set(LABELS_FILE, renderBrandLabels(enums, data));
@@ -93,7 +103,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       await writeFile(absolute, formatted);
     }
   }
-  const claimed = new Set([TYPES_FILE, VALUES_FILE, LABELS_FILE]);
+  const claimed = new Set([TYPES_FILE, BASE_URL_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE]);
   const orphans: string[] = [];
   for (const dir of GENERATED_DIRS) {
     for (const file of await listFiles(join(root, dir))) {

@@ -15,7 +15,14 @@ export interface FixtureRepo {
   dispose(): Promise<void>;
 }
 
-const COPIED = ["spec", ".prettierrc.json", "packages/types/src/generated", "packages/enums/src/generated"];
+const COPIED = [
+  "spec",
+  ".prettierrc.json",
+  "packages/types/src/generated",
+  "packages/enums/src/generated",
+  "packages/client/src/generated",
+  "packages/testing/src/generated",
+];
 
 /** Copied for each package that exists, so scripts can read the workspace's package names. */
 const PER_PACKAGE = ["package.json"];
@@ -26,7 +33,16 @@ const exists = (path: string) =>
     () => false,
   );
 
-export async function createFixtureRepo(): Promise<FixtureRepo> {
+/** Options for {@link createFixtureRepo}. */
+export interface FixtureRepoOptions {
+  /**
+   * The package folders whose package.json is copied (default: every package in the repository).
+   * Tests whose expectations depend on the workspace's package set pin it here.
+   */
+  packages?: readonly string[];
+}
+
+export async function createFixtureRepo(options: FixtureRepoOptions = {}): Promise<FixtureRepo> {
   const root = await mkdtemp(join(tmpdir(), "nox-generate-"));
   // Tolerates paths other branches add before their package exists here.
   for (const path of COPIED) {
@@ -34,7 +50,7 @@ export async function createFixtureRepo(): Promise<FixtureRepo> {
       await cp(join(REPO_ROOT, path), join(root, path), { recursive: true });
   }
 
-  for (const name of await readdir(join(REPO_ROOT, "packages"))) {
+  for (const name of options.packages ?? (await readdir(join(REPO_ROOT, "packages")))) {
     for (const file of PER_PACKAGE) {
       const path = join("packages", name, file);
       if (await exists(join(REPO_ROOT, path))) await cp(join(REPO_ROOT, path), join(root, path));

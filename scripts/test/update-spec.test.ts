@@ -38,7 +38,9 @@ afterAll(async () => {
 
 let repo: FixtureRepo;
 beforeEach(async () => {
-  repo = await createFixtureRepo();
+  // The bump tables below are for a workspace of types + enums; the client and testing packages
+  // are added explicitly by the tests about them, so new packages do not silently change these.
+  repo = await createFixtureRepo({ packages: ["types", "enums"] });
 });
 afterEach(async () => {
   vi.restoreAllMocks();

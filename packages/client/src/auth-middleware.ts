@@ -1,0 +1,35 @@
+import type { Middleware } from "openapi-fetch";
+import { assertValidApiKey } from "./options.js";
+
+/** The header the spec's `ApiKeyAuth` scheme names. */
+export const API_KEY_HEADER = "x-api-key";
+
+/** Options for {@link createAuthMiddleware}. */
+export interface AuthMiddlewareOptions {
+  /** The only origin the key is sent to (default: each request's resolved `baseUrl` origin). */
+  origin?: string;
+}
+
+/**
+ * An openapi-fetch middleware that adds the `x-api-key` header only to requests for one origin, and
+ * strips it from any other. By default that is the origin of the request's base URL as openapi-fetch
+ * resolves it (which a per-call `baseUrl` overrides); pass `origin` to pin it, so that a per-call
+ * `baseUrl` elsewhere goes without the key (the NOX client pins it).
+ * @example
+ * ```ts
+ * client.use(createAuthMiddleware(process.env.NOX_API_KEY!));
+ * ```
+ */
+export function createAuthMiddleware(apiKey: string, options: AuthMiddlewareOptions = {}): Middleware {
+  assertValidApiKey(apiKey);
+  const fixed = options.origin === undefined ? undefined : `${new URL(options.origin).origin}/`;
+  return {
+    onRequest({ request, options: clientOptions }) {
+      // A URL's serialised href starts with its origin and "/", so a prefix test is an exact origin test.
+      const origin = fixed ?? `${new URL(clientOptions.baseUrl).origin}/`;
+      if (request.url.startsWith(origin)) request.headers.set(API_KEY_HEADER, apiKey);
+      else request.headers.delete(API_KEY_HEADER);
+      return request;
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import type {
+  CreateSupplierLinkSessionRequest,
+  CreateSupplierLinkSessionResponse,
+  paths,
+} from "@nox-energy/authenticator-types";
+import createClient, { type Client } from "openapi-fetch";
+import { API_KEY_HEADER, createAuthMiddleware } from "./auth-middleware.js";
+import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
+import {
+  checkRequestOptions,
+  resolveOptions,
+  type NoxClientOptions,
+  type NoxRequestOptions,
+  type ResolvedOptions,
+} from "./options.js";
+import { errorFromResponse, parseLinkSession } from "./parse-response.js";
+import { INSPECT, REDACTED, redact } from "./redact.js";
+import { abortError, withRetries } from "./retry.js";
+import { AttemptSignal } from "./timeout.js";
+import { userAgent } from "./user-agent.js";
+import { findRequestIssues } from "./validate.js";
+
+/** A client for the NOX Authenticator API (Supplier, v2); make one with {@link createNoxClient}. */
+export interface NoxClient {
+  /**
+   * Creates a link session: validates `body` (nothing is sent when it is bad), then sends it with
+   * the per-attempt timeout and retries. Resolves to the session; every failure throws a `NoxError`.
+   * @example
+   * ```ts
+   * const session = await nox.createLinkSession({ user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" });
+   * redirect(session.link_url);
+   * ```
+   */
+  createLinkSession(
+    body: CreateSupplierLinkSessionRequest,
+    options?: NoxRequestOptions,
+  ): Promise<CreateSupplierLinkSessionResponse>;
+  /** openapi-fetch's `POST`, with the same auth and User-Agent but no validation, timeout, retry or throw. */
+  readonly POST: Client<paths>["POST"];
+  /** The base URL requests go to (without a trailing slash). */
+  readonly baseUrl: string;
+}
+
+const LINK_SESSIONS = "/supplier/link-sessions";
+
+/** Names what failed underneath fetch's generic "fetch failed" (ECONNRESET, ECONNREFUSED, ...). */
+function describeFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const detail = typeof cause?.code === "string" ? cause.code : cause?.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof detail === "string" ? `${message} (${detail})` : message;
+}
+
+class NoxClientImpl implements NoxClient {
+  readonly baseUrl: string;
+  readonly POST: Client<paths>["POST"];
+  readonly #options: ResolvedOptions;
+  readonly #client: Client<paths>;
+
+  constructor(options: NoxClientOptions) {
+    const resolved = resolveOptions(options);
+    this.#options = resolved;
+    this.baseUrl = resolved.baseUrl;
+    const clientOptions = {
+      baseUrl: resolved.baseUrl,
+      // Following a redirect would send the key to wherever it points; a 3xx becomes an error instead.
+      redirect: "manual",
+      ...(options.fetch && { fetch: options.fetch }),
+    } as const;
+    const headers = { "User-Agent": userAgent(), ...options.headers };
+    // createLinkSession only ever calls baseUrl itself, so its client carries the key as a plain header
+    // (no per-request middleware cost); nox.POST takes any per-call baseUrl, so its key goes through
+    // the middleware that checks the origin.
+    this.#client = createClient<paths>({
+      ...clientOptions,
+      headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
+    });
+    const open = createClient<paths>({ ...clientOptions, headers });
+    open.use(createAuthMiddleware(resolved.apiKey, { origin: resolved.baseUrl }));
+    this.POST = open.POST;
+  }
+
+  async createLinkSession(
+    body: CreateSupplierLinkSessionRequest,
+    options: NoxRequestOptions = {},
+  ): Promise<CreateSupplierLinkSessionResponse> {
+    const issues = findRequestIssues(body, this.#options.checkBrandForAssetType);
+    if (issues.length > 0) throw new NoxValidationError(issues);
+    checkRequestOptions(options);
+    const { timeoutMs = this.#options.timeoutMs, maxRetries = this.#options.maxRetries } = options;
+    return withRetries(
+      () => this.#attempt(body, options, timeoutMs),
+      maxRetries,
+      this.#options.backoff,
+      options.signal,
+    );
+  }
+
+  // One HTTP attempt; openapi-fetch builds a fresh Request from `body` each time, so retries re-send it intact.
+  async #attempt(
+    body: CreateSupplierLinkSessionRequest,
+    options: NoxRequestOptions,
+    timeoutMs: number,
+  ): Promise<CreateSupplierLinkSessionResponse> {
+    const { apiKey } = this.#options;
+    const attempt = new AttemptSignal(timeoutMs, options.signal);
+    try {
+      const { data, error, response } = await this.#client.POST(LINK_SESSIONS, {
+        body,
+        parseAs: "text",
+        signal: attempt.signal,
+        ...(options.headers && { headers: options.headers }),
+      });
+      if (response.ok) return parseLinkSession(data, response, apiKey);
+      throw errorFromResponse(response, error, apiKey);
+    } catch (error) {
+      if (error instanceof NoxError) throw error;
+      if (options.signal?.aborted) throw abortError(options.signal);
+      if (attempt.timedOut) {
+        throw new NoxTimeoutError(
+          `NOX did not answer within timeoutMs (${timeoutMs} ms); retried. Check the network path to ${this.baseUrl}, or raise timeoutMs.`,
+          { cause: error },
+        );
+      }
+      throw new NoxConnectionError(
+        `Could not reach NOX at ${this.baseUrl}: ${redact(describeFailure(error), apiKey)}. ` +
+          "Retried; check the network, DNS, proxy and baseUrl.",
+        { cause: error },
+      );
+    } finally {
+      attempt.done();
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl, apiKey: REDACTED };
+  }
+
+  [INSPECT](): string {
+    return `NoxClient { baseUrl: '${this.baseUrl}', apiKey: '${REDACTED}' }`;
+  }
+}
+
+/**
+ * Creates a NOX Authenticator client. Checks its options now, so a missing or malformed key, or a
+ * plain-http base URL, fails at start-up rather than on the first request.
+ * @example
+ * ```ts
+ * const nox = createNoxClient({ apiKey: process.env.NOX_API_KEY, maxRetries: 3 });
+ * const session = await nox.createLinkSession({ user_id: "u-1", asset_type: "pv", redirect_url: "https://app.example/cb" });
+ * ```
+ */
+export function createNoxClient(options: NoxClientOptions = {}): NoxClient {
+  return new NoxClientImpl(options);
+}

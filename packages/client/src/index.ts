@@ -1,0 +1,31 @@
+export type {
+  CreateSupplierLinkSessionRequest,
+  CreateSupplierLinkSessionResponse,
+  ErrorResponse,
+} from "@nox-energy/authenticator-types";
+export { API_KEY_HEADER, createAuthMiddleware, type AuthMiddlewareOptions } from "./auth-middleware.js";
+export { createNoxClient, type NoxClient } from "./create-client.js";
+export {
+  NoxAbortError,
+  NoxApiError,
+  NoxAuthenticationError,
+  NoxBadRequestError,
+  NoxConfigurationError,
+  NoxConflictError,
+  NoxConnectionError,
+  NoxError,
+  NoxInvalidResponseError,
+  NoxNotFoundError,
+  NoxPermissionDeniedError,
+  NoxRateLimitError,
+  NoxServerError,
+  NoxTimeoutError,
+  NoxUnprocessableEntityError,
+  NoxValidationError,
+  isNoxError,
+  type NoxApiErrorDetails,
+  type NoxValidationIssue,
+} from "./errors.js";
+export { DEFAULT_BASE_URL } from "./generated/base-url.js";
+export type { NoxClientOptions, NoxRequestOptions } from "./options.js";
+export type { NoxBackoffOptions } from "./retry.js";

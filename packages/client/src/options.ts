@@ -1,0 +1,125 @@
+import { NoxConfigurationError } from "./errors.js";
+import { DEFAULT_BACKOFF, type Backoff, type NoxBackoffOptions } from "./retry.js";
+import { DEFAULT_BASE_URL } from "./generated/base-url.js";
+
+/** Options for {@link createNoxClient}; `undefined` means "the default", so `process.env.X` can be passed as is. */
+export interface NoxClientOptions {
+  /** The supplier API key (default: the `NOX_API_KEY` environment variable). */
+  apiKey?: string | undefined;
+  /** The API's base URL (default: the spec's server, `https://auth.nox.energy/v2`); `http:` only for loopback. */
+  baseUrl?: string | undefined;
+  /** Each attempt's time limit in ms (default 30000). */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt for retryable failures (default 2). */
+  maxRetries?: number | undefined;
+  /** Delays between retries (defaults: 500 ms doubling to 8 s; `Retry-After` honoured up to 60 s). */
+  backoff?: NoxBackoffOptions | undefined;
+  /** The fetch to use (default: `globalThis.fetch`), e.g. one with a proxy agent. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Extra headers for every request. */
+  headers?: Record<string, string> | undefined;
+  /** Refuse a `brand` not listed for the `asset_type` (default true); turn off when the curated list lags NOX. */
+  checkBrandForAssetType?: boolean | undefined;
+}
+
+/** Options for one call; each overrides the client's. */
+export interface NoxRequestOptions {
+  /** Aborts the call, including any wait between retries. */
+  signal?: AbortSignal | undefined;
+  /** This call's per-attempt time limit in ms. */
+  timeoutMs?: number | undefined;
+  /** This call's retries after the first attempt. */
+  maxRetries?: number | undefined;
+  /** Extra headers for this call. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** Client options with every default applied and checked. */
+export interface ResolvedOptions {
+  apiKey: string;
+  baseUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  backoff: Readonly<Backoff>;
+  checkBrandForAssetType: boolean;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RETRIES = 2;
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** Throws unless `apiKey` is a non-empty string of printable ASCII (no CR/LF, no control characters). */
+export function assertValidApiKey(apiKey: unknown): asserts apiKey is string {
+  if (typeof apiKey !== "string" || apiKey.trim() === "") {
+    throw new NoxConfigurationError(
+      "No NOX API key: pass createNoxClient({ apiKey }) or set the NOX_API_KEY environment variable.",
+    );
+  }
+  const bad = apiKey.search(/[^\x20-\x7e]/);
+  if (bad !== -1) {
+    throw new NoxConfigurationError(
+      `The NOX API key has a control or non-ASCII character at position ${bad} (a stray newline from a file or secret store?); ` +
+        "trim it before passing it in.",
+    );
+  }
+}
+
+function readEnvApiKey(): string | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NOX_API_KEY;
+}
+
+/** `baseUrl` without a trailing slash, after refusing what would leak the key or cannot work. */
+function checkBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new NoxConfigurationError(
+      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL; use e.g. ${DEFAULT_BASE_URL}.`,
+    );
+  }
+  const refuse = (why: string) => new NoxConfigurationError(`baseUrl ${url.origin}: ${why}`);
+  if (url.protocol === "http:" && !LOOPBACK_HOSTS.test(url.hostname)) {
+    throw refuse(
+      "plain http would send the API key unencrypted; use https (http is allowed for loopback hosts only).",
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("must be an https URL.");
+  if (url.username || url.password) throw refuse("must not hold credentials; the API key goes in apiKey.");
+  if (url.search || url.hash) throw refuse("must not have a query or fragment.");
+  return url.href.replace(/\/+$/, "");
+}
+
+/** Throws unless `value` is an integer >= `min` (or undefined). */
+function checkInteger(name: string, value: number | undefined, min: number): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= min)) {
+    throw new NoxConfigurationError(`${name} must be an integer >= ${min} (got ${String(value)}).`);
+  }
+}
+
+/** Checks a call's (or the client's) numeric options. */
+export function checkRequestOptions(options: NoxRequestOptions | NoxClientOptions): void {
+  checkInteger("timeoutMs", options.timeoutMs, 1);
+  checkInteger("maxRetries", options.maxRetries, 0);
+}
+
+/** Applies defaults to the client's options and refuses any it cannot work with, at creation. */
+export function resolveOptions(options: NoxClientOptions): ResolvedOptions {
+  const apiKey = options.apiKey ?? readEnvApiKey();
+  assertValidApiKey(apiKey);
+  checkRequestOptions(options);
+  const backoff = {
+    initialDelayMs: options.backoff?.initialDelayMs ?? DEFAULT_BACKOFF.initialDelayMs,
+    maxDelayMs: options.backoff?.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
+    maxRetryAfterMs: options.backoff?.maxRetryAfterMs ?? DEFAULT_BACKOFF.maxRetryAfterMs,
+  };
+  for (const [name, value] of Object.entries(backoff)) checkInteger(`backoff.${name}`, value, 0);
+  return {
+    apiKey,
+    baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    backoff: Object.freeze(backoff),
+    checkBrandForAssetType: options.checkBrandForAssetType ?? true,
+  };
+}

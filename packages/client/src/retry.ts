@@ -1,0 +1,104 @@
+import { parseRetryAfter } from "./retry-after.js";
+import {
+  NoxAbortError,
+  NoxApiError,
+  NoxConnectionError,
+  NoxInvalidResponseError,
+  type NoxError,
+} from "./errors.js";
+
+/** How long to wait between attempts. */
+export interface NoxBackoffOptions {
+  /** The first retry's delay before jitter, in ms (default 500); doubles each retry. */
+  initialDelayMs?: number | undefined;
+  /** The longest computed delay, in ms (default 8000). */
+  maxDelayMs?: number | undefined;
+  /** The longest `Retry-After` honoured, in ms (default 60000); a longer one is shortened to this. */
+  maxRetryAfterMs?: number | undefined;
+}
+
+/** Backoff settings with every default applied. */
+export type Backoff = { [K in keyof NoxBackoffOptions]-?: number };
+
+/** The backoff used when the client is not given one. */
+export const DEFAULT_BACKOFF: Readonly<Backoff> = Object.freeze({
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+});
+
+/** Statuses worth another attempt: the request may succeed unchanged. */
+const RETRYABLE_STATUSES = new Set([408, 409, 429]);
+
+/** True when `error` may go away if the same request is sent again. */
+export function isRetryable(error: NoxError): boolean {
+  if (error instanceof NoxConnectionError) return true;
+  if (!(error instanceof NoxApiError) || error instanceof NoxInvalidResponseError) return false;
+  return RETRYABLE_STATUSES.has(error.status) || error.status >= 500;
+}
+
+/**
+ * The wait before retry number `retry` (0-based): the server's `Retry-After` when it sent one (capped),
+ * else exponential backoff with jitter, so many clients failing at once do not retry in step.
+ */
+export function retryDelayMs(
+  error: NoxError,
+  retry: number,
+  backoff: Readonly<Backoff>,
+  random: () => number = Math.random,
+): number {
+  if (error instanceof NoxApiError) {
+    const retryAfter = parseRetryAfter(error.headers.get("retry-after"));
+    if (retryAfter !== undefined) return Math.min(retryAfter, backoff.maxRetryAfterMs);
+  }
+  const delay = Math.min(backoff.initialDelayMs * 2 ** retry, backoff.maxDelayMs);
+  return delay / 2 + (random() * delay) / 2;
+}
+
+/** Waits `ms`, or rejects with a {@link NoxAbortError} as soon as `signal` aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** The error thrown when the caller's signal aborts a call. */
+export function abortError(signal: AbortSignal | undefined): NoxAbortError {
+  return new NoxAbortError("The call was aborted by the caller's signal; it was not retried.", {
+    cause: signal?.reason,
+  });
+}
+
+/**
+ * Runs `attempt` until it succeeds, throws an error that is not retryable, or `maxRetries` retries
+ * are spent. The thrown error's `attempts` says how many were made.
+ */
+export async function withRetries<T>(
+  attempt: () => Promise<T>,
+  maxRetries: number,
+  backoff: Readonly<Backoff>,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  for (let retry = 0; ; retry++) {
+    try {
+      if (signal?.aborted) throw abortError(signal);
+      return await attempt();
+    } catch (error) {
+      const noxError = error as NoxError;
+      noxError.attempts = retry + 1;
+      if (retry >= maxRetries || !isRetryable(noxError)) throw noxError;
+      await sleep(retryDelayMs(noxError, retry, backoff), signal).catch((abort: NoxError) => {
+        abort.attempts = retry + 1;
+        throw abort;
+      });
+    }
+  }
+}

@@ -1,0 +1,90 @@
+interface Deadline {
+  at: number;
+  expire(): void;
+}
+
+/**
+ * Every in-flight attempt's deadline on one shared timer, armed for the earliest: adding and removing
+ * a deadline is a Set operation, where a `setTimeout` + `clearTimeout` per attempt cost more than
+ * the rest of the client's own work per call. The timer is unref'd, so it never keeps Node alive.
+ */
+class DeadlineTimer {
+  readonly #pending = new Set<Deadline>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #armedFor = Number.POSITIVE_INFINITY;
+
+  add(deadline: Deadline): void {
+    this.#pending.add(deadline);
+    if (deadline.at < this.#armedFor) this.#arm(deadline.at);
+  }
+
+  delete(deadline: Deadline): void {
+    this.#pending.delete(deadline);
+  }
+
+  #arm(at: number): void {
+    clearTimeout(this.#timer);
+    this.#armedFor = at;
+    this.#timer = setTimeout(() => this.#fire(), Math.max(0, at - performance.now()));
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  #fire(): void {
+    this.#armedFor = Number.POSITIVE_INFINITY;
+    const now = performance.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const deadline of this.#pending) {
+      if (deadline.at <= now) {
+        this.#pending.delete(deadline);
+        deadline.expire();
+      } else {
+        next = Math.min(next, deadline.at);
+      }
+    }
+    if (next !== Number.POSITIVE_INFINITY) this.#arm(next);
+  }
+}
+
+const DEADLINES = /* @__PURE__ */ new DeadlineTimer();
+
+/**
+ * One attempt's signal: a fresh one per attempt, so a timeout ends that attempt only and the next gets
+ * the full `timeoutMs`; it also aborts when the caller's signal does, and tells the two causes apart.
+ * (A class rather than closures: it is made on every call, and this is the cheaper shape.)
+ */
+export class AttemptSignal implements Deadline {
+  readonly at: number;
+  /** True when the attempt's own timeout fired (as opposed to the caller aborting). */
+  timedOut = false;
+  readonly #controller = new AbortController();
+  readonly #timeoutMs: number;
+  readonly #callerSignal: AbortSignal | undefined;
+  readonly #onAbort: (() => void) | undefined;
+
+  constructor(timeoutMs: number, callerSignal: AbortSignal | undefined) {
+    this.#timeoutMs = timeoutMs;
+    this.at = performance.now() + timeoutMs;
+    DEADLINES.add(this);
+    this.#callerSignal = callerSignal;
+    if (callerSignal) {
+      this.#onAbort = () => this.#controller.abort(callerSignal.reason);
+      callerSignal.addEventListener("abort", this.#onAbort, { once: true });
+    }
+  }
+
+  /** Aborts on timeout or when the caller's signal aborts. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  expire(): void {
+    this.timedOut = true;
+    this.#controller.abort(new Error(`attempt timed out after ${this.#timeoutMs} ms`));
+  }
+
+  /** Stops the timeout and stops listening to the caller's signal; call when the attempt ends. */
+  done(): void {
+    DEADLINES.delete(this);
+    if (this.#onAbort) this.#callerSignal?.removeEventListener("abort", this.#onAbort);
+  }
+}

@@ -1,0 +1,103 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/** A request as the server saw it. */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** ms since the server started. */
+  at: number;
+}
+
+/** Answers one request: respond, reset the connection, or never answer. */
+export type Fault = (res: ServerResponse, req: SeenRequest) => void;
+
+/** A loopback server that answers its n-th request with the n-th fault (the last one repeats). */
+export interface FaultServer {
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  /** The base URL to give the client: `<origin>/v2`. */
+  baseUrl: string;
+  requests: SeenRequest[];
+  close(): Promise<void>;
+}
+
+/** A link session as the spec describes it, for 201 answers. */
+export const LINK_SESSION = Object.freeze({
+  link_url: "https://auth.nox.energy/ui?token=abc123&language=en",
+  link_token: "abc123",
+  brand: "daikin",
+  language: "en",
+  asset_type: "hp",
+  redirect_url: "https://app.example/cb",
+  supplier: "Acme Energy",
+  supplier_user_id: "u-1",
+  completed_at: null,
+  created_at: 1703123456,
+  expires_at: 1703124056,
+});
+
+/** Answers with `body` as JSON. */
+export const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Fault =>
+  (res) => {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+/** Answers with `text` as is. */
+export const text =
+  (status: number, body: string, headers: Record<string, string> = {}): Fault =>
+  (res) => {
+    res.writeHead(status, headers);
+    res.end(body);
+  };
+
+/** The 201 a healthy server sends. */
+export const created: Fault = json(201, LINK_SESSION);
+
+/** Resets the connection without answering. */
+export const reset: Fault = (res) => res.socket?.resetAndDestroy();
+
+/** Never answers (the server closes the socket when it stops). */
+export const hang: Fault = () => {};
+
+/** Starts a server on 127.0.0.1 with an ephemeral port. */
+export async function startFaultServer(...faults: Fault[]): Promise<FaultServer> {
+  const requests: SeenRequest[] = [];
+  const sockets = new Set<Socket>();
+  const started = performance.now();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const seen: SeenRequest = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: performance.now() - started,
+      };
+      requests.push(seen);
+      const fault = faults[Math.min(requests.length, faults.length) - 1] ?? created;
+      fault(res, seen);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    baseUrl: `${origin}/v2`,
+    requests,
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

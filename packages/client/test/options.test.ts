@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, test, vi } from "vitest";
+import {
+  createNoxClient,
+  DEFAULT_BASE_URL,
+  NoxConfigurationError,
+  type NoxClientOptions,
+} from "../src/index.js";
+import { created, startFaultServer } from "./fault-server.js";
+
+const KEY = "nox_test_4b1d9c";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("the API key", () => {
+  test("defaults to NOX_API_KEY", async () => {
+    vi.stubEnv("NOX_API_KEY", "from-env");
+    const server = await startFaultServer(created);
+    try {
+      await createNoxClient({ baseUrl: server.baseUrl }).createLinkSession({
+        user_id: "u",
+        asset_type: "pv",
+        redirect_url: "https://a.example/cb",
+      });
+      expect(server.requests[0]?.headers["x-api-key"]).toBe("from-env");
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("none at all fails at creation, saying how to give one", () => {
+    vi.stubEnv("NOX_API_KEY", undefined);
+    expect(() => createNoxClient()).toThrow(NoxConfigurationError);
+    expect(() => createNoxClient()).toThrow(/pass createNoxClient\(\{ apiKey \}\) or set the NOX_API_KEY/);
+    expect(() => createNoxClient({ apiKey: "  " })).toThrow(/No NOX API key/);
+  });
+
+  test.each([
+    ["a trailing newline", `${KEY}\n`, 15],
+    ["a CR/LF header injection", `${KEY}\r\nx-evil: 1`, 15],
+    ["a NUL", `${KEY}\0`, 15],
+    ["a tab", `\t${KEY}`, 0],
+    ["a non-ASCII character", `${KEY}é`, 15],
+  ])("a key with %s is refused at creation, without echoing it", (_name, apiKey, position) => {
+    const error = (() => {
+      try {
+        createNoxClient({ apiKey });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error("expected a throw");
+    })();
+    expect(error).toBeInstanceOf(NoxConfigurationError);
+    expect(error.message).toContain(`control or non-ASCII character at position ${position}`);
+    expect(error.message).not.toContain(KEY);
+  });
+});
+
+describe("the base URL", () => {
+  test("defaults to the spec's server", () => {
+    expect(DEFAULT_BASE_URL).toBe("https://auth.nox.energy/v2");
+    expect(createNoxClient({ apiKey: KEY }).baseUrl).toBe(DEFAULT_BASE_URL);
+  });
+
+  test.each([
+    ["https://eu.nox.example/v2/", "https://eu.nox.example/v2"],
+    ["http://localhost:8080", "http://localhost:8080"],
+    ["http://127.0.0.1:3000/v2", "http://127.0.0.1:3000/v2"],
+    ["http://[::1]:3000/", "http://[::1]:3000"],
+  ])("%s is accepted as %s", (baseUrl, want) => {
+    expect(createNoxClient({ apiKey: KEY, baseUrl }).baseUrl).toBe(want);
+  });
+
+  test.each([
+    [
+      "plain http to a remote host",
+      "http://auth.nox.energy/v2",
+      /plain http would send the API key unencrypted/,
+    ],
+    ["http to a host merely named like loopback", "http://127.0.0.1.evil.example/v2", /plain http/],
+    ["another protocol", "ftp://auth.nox.energy", /must be an https URL/],
+    ["credentials", "https://user:pw@auth.nox.energy", /must not hold credentials/],
+    ["a query", "https://auth.nox.energy/v2?x=1", /must not have a query/],
+    ["not a URL", "auth.nox.energy", /is not an absolute URL/],
+  ])("%s is refused", (_name, baseUrl, message) => {
+    expect(() => createNoxClient({ apiKey: KEY, baseUrl })).toThrow(NoxConfigurationError);
+    expect(() => createNoxClient({ apiKey: KEY, baseUrl })).toThrow(message);
+  });
+});
+
+describe("numeric options", () => {
+  test.each<[string, NoxClientOptions, RegExp]>([
+    ["timeoutMs 0", { timeoutMs: 0 }, /timeoutMs must be an integer >= 1 \(got 0\)/],
+    ["maxRetries -1", { maxRetries: -1 }, /maxRetries must be an integer >= 0/],
+    ["maxRetries NaN", { maxRetries: Number.NaN }, /maxRetries must be an integer/],
+    ["backoff.maxDelayMs 1.5", { backoff: { maxDelayMs: 1.5 } }, /backoff\.maxDelayMs must be an integer/],
+  ])("%s is refused at creation", (_name, options, message) => {
+    expect(() => createNoxClient({ apiKey: KEY, ...options })).toThrow(message);
+  });
+
+  test("a bad per-call option rejects the call", async () => {
+    const nox = createNoxClient({ apiKey: KEY });
+    const body = { user_id: "u", asset_type: "hp", redirect_url: "https://a.example/cb" } as const;
+    await expect(nox.createLinkSession(body, { timeoutMs: -5 })).rejects.toThrow(NoxConfigurationError);
+  });
+});

@@ -1,0 +1,99 @@
+import { ERROR_EXAMPLES, OPERATION } from "./generated/schemas.js";
+import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
+import { createSession } from "./session.js";
+import { validateLinkSessionRequest } from "./validate-request.js";
+
+/** A request as the server sees it, whichever transport brought it. */
+export interface IncomingCall {
+  method: string;
+  /** The URL's path, without the query. */
+  pathname: string;
+  /** The URL's query, with its `?`, or "". */
+  search: string;
+  /** Lower-cased header names. */
+  headers: Readonly<Record<string, string>>;
+  bodyText: string;
+}
+
+/** A response ready for either transport to send. */
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Everything a request's answer depends on besides the request. */
+export interface HandlerConfig {
+  basePath: string;
+  /** API key -> supplier name. */
+  apiKeys: ReadonlyMap<string, string>;
+  /** Unix seconds. */
+  now: () => number;
+  token: () => string;
+  linkBaseUrl: string;
+  onSession: (session: CreateSupplierLinkSessionResponse) => void;
+}
+
+const INVALID_API_KEY = ERROR_EXAMPLES["401"];
+
+/**
+ * An `application/json` reply; `body` is serialised, or sent as-is when it is already a string.
+ * Without a body there is no content type to declare.
+ */
+export function jsonReply(
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Reply {
+  if (body === undefined) return { status, headers: { ...headers }, body: "" };
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return { status, headers: { "content-type": "application/json", ...headers }, body: text };
+}
+
+/**
+ * Answers one request as NOX would: `POST {basePath}/supplier/link-sessions` checks the API key (401),
+ * the body (400, with the spec's message style) and creates a session (201). Other paths are 404 and
+ * other methods 405 with `Allow`, each with an `{ error }` body.
+ */
+export function handleRequest(call: IncomingCall, config: HandlerConfig): Reply {
+  const route = `${config.basePath}${OPERATION.path}`;
+  if (call.pathname !== route) {
+    return jsonReply(404, {
+      error: `Not found: ${call.method} ${call.pathname}. The NOX test server serves ${OPERATION.method} ${route}`,
+    });
+  }
+  if (call.method !== OPERATION.method) {
+    return jsonReply(
+      405,
+      { error: `Method ${call.method} not allowed on ${route}; use ${OPERATION.method}` },
+      { allow: OPERATION.method },
+    );
+  }
+  const apiKey = call.headers[OPERATION.apiKeyHeader];
+  const supplier = apiKey === undefined ? undefined : config.apiKeys.get(apiKey);
+  if (supplier === undefined) return jsonReply(401, { error: INVALID_API_KEY });
+
+  const mediaType = call.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    return jsonReply(400, {
+      error: `Content-Type must be application/json, got ${mediaType === undefined ? "none" : mediaType}`,
+    });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(call.bodyText);
+  } catch {
+    return jsonReply(400, { error: "Request body must be valid JSON" });
+  }
+  const result = validateLinkSessionRequest(body);
+  if (!result.ok) return jsonReply(400, { error: result.error });
+
+  const session = createSession(result.value, {
+    supplier,
+    now: config.now(),
+    token: config.token(),
+    linkBaseUrl: config.linkBaseUrl,
+  });
+  config.onSession(session);
+  return jsonReply(201, session);
+}

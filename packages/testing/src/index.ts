@@ -1,0 +1,9 @@
+export {
+  createNoxTestServer,
+  type NoxTestServer,
+  type NoxTestServerOptions,
+  type RecordedRequest,
+} from "./create-test-server.js";
+export { DEFAULT_LINK_BASE_URL, SESSION_TTL_SECONDS, TEST_API_KEY, TEST_SUPPLIER_NAME } from "./defaults.js";
+export type { Fault } from "./faults.js";
+export { validateLinkSessionRequest, type LinkSessionRequestValidation } from "./validate-request.js";

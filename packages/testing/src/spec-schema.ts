@@ -1,0 +1,78 @@
+import { Ajv, type ValidateFunction } from "ajv";
+import { COMPONENT_SCHEMAS } from "./generated/schemas.js";
+
+/** A JSON value as the spec's schemas hold it. */
+type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
+
+/**
+ * True for an absolute http(s) URL: what the spec's `format: uri` means for a browser redirect.
+ * Stricter than RFC 3986 on purpose: a fake that accepts less than NOX fails a test, never production.
+ */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adapts an OpenAPI 3.0 schema for a JSON Schema validator, in a copy.
+ *
+ * `#/components/schemas/X` becomes `#/$defs/X`. A `$ref` with a sibling `nullable: true` becomes
+ * `anyOf: [$ref, null]`: OpenAPI 3.0 ignores `$ref` siblings and ajv's `nullable` only relaxes a `type`
+ * beside it, but the spec's author means "Brand or null", as the types package reads it too.
+ */
+export function toJsonSchema(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(toJsonSchema);
+  if (typeof schema !== "object" || schema === null) return schema;
+  const entries = Object.entries(schema as { readonly [key: string]: Json });
+  const copy: { [key: string]: Json } = {};
+  for (const [key, value] of entries) {
+    const name = key === "$ref" && typeof value === "string" ? COMPONENT_REF.exec(value)?.[1] : undefined;
+    copy[key] = name === undefined ? toJsonSchema(value) : `#/$defs/${name}`;
+  }
+  if (typeof copy.$ref === "string" && copy.nullable === true) {
+    const { $ref, nullable: _, ...rest } = copy;
+    return { ...rest, anyOf: [{ $ref }, { type: "null" }] };
+  }
+  return copy;
+}
+
+let ajv: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+/**
+ * A validator for `schema` (a schema from the spec, e.g. `REQUEST_SCHEMA`), with every component
+ * schema it may reference. Compiled once per schema, on first use.
+ */
+export function compileSpecSchema(schema: Json): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (validate === undefined) {
+    ajv ??= createAjv();
+    const defs = toJsonSchema(COMPONENT_SCHEMAS as Json) as { [key: string]: Json };
+    validate = ajv.compile({ ...(toJsonSchema(schema) as object), $defs: defs });
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+function createAjv(): Ajv {
+  // allErrors: a 400 names every missing field, as the spec's example does.
+  const instance = new Ajv({ allErrors: true, strict: true });
+  // OpenAPI annotations ajv does not know; they describe, never constrain.
+  instance.addKeyword({ keyword: "example" });
+  instance.addFormat("uri", isHttpUrl);
+  return instance;
+}
+
+/** The component schema a `$ref` (as {@link toJsonSchema} rewrites it) points at. */
+export function resolveRef(ref: string): Json | undefined {
+  const name = /^#\/\$defs\/(.+)$/.exec(ref)?.[1];
+  if (name === undefined || !Object.hasOwn(COMPONENT_SCHEMAS, name)) return undefined;
+  return toJsonSchema((COMPONENT_SCHEMAS as Record<string, Json>)[name] ?? null);
+}

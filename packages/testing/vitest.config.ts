@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // The README example imports the package by name; in this package's tests that means its source.
+    alias: {
+      "@nox-energy/authenticator-testing": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+    },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+  },
+});
