@@ -1,0 +1,30 @@
+// An ESM service: import the published packages and create a link session against the fake server.
+import assert from "node:assert/strict";
+import { createNoxClient, NoxAuthenticationError } from "@nox-energy/authenticator-client";
+import { brandLabel, brandsFor } from "@nox-energy/authenticator-enums";
+import { createNoxTestServer, TEST_API_KEY } from "@nox-energy/authenticator-testing";
+
+const server = await createNoxTestServer();
+try {
+  const nox = createNoxClient({ apiKey: TEST_API_KEY, baseUrl: server.url });
+  const brand = brandsFor("hp")[0];
+  const session = await nox.createLinkSession({
+    user_id: "u-esm",
+    asset_type: "hp",
+    redirect_url: "https://app.example/cb",
+    brand,
+  });
+  assert.equal(session.supplier_user_id, "u-esm");
+  assert.equal(session.brand, brand);
+  assert.match(session.link_url, /^https:\/\//);
+  assert.equal(server.sessions.length, 1);
+
+  const wrongKey = createNoxClient({ apiKey: "not-the-key", baseUrl: server.url, maxRetries: 0 });
+  await assert.rejects(
+    wrongKey.createLinkSession({ user_id: "u", asset_type: "pv", redirect_url: "https://app.example/cb" }),
+    NoxAuthenticationError,
+  );
+  console.log(JSON.stringify({ consumer: "esm", node: process.version, brand: brandLabel(brand) }));
+} finally {
+  await server.close();
+}
