@@ -56,11 +56,13 @@ class NoxClientImpl implements NoxClient {
   readonly POST: Client<paths>["POST"];
   readonly #options: ResolvedOptions;
   readonly #client: Client<paths>;
+  readonly #platformFetch: typeof fetch | undefined;
 
   constructor(options: NoxClientOptions) {
     const resolved = resolveOptions(options);
     this.#options = resolved;
     this.baseUrl = resolved.baseUrl;
+    this.#platformFetch = options.fetch ? undefined : globalThis.fetch;
     const clientOptions = {
       baseUrl: resolved.baseUrl,
       // Following a redirect would send the key to wherever it points; a 3xx becomes an error instead.
@@ -88,7 +90,8 @@ class NoxClientImpl implements NoxClient {
     if (issues.length > 0) throw new NoxValidationError(issues);
     checkRequestOptions(options);
     const { timeoutMs = this.#options.timeoutMs, maxRetries = this.#options.maxRetries } = options;
-    return withRetries(
+    // `return await`, not `return`: resolving an async function with a promise costs two more microtask hops.
+    return await withRetries(
       () => this.#attempt(body, options, timeoutMs),
       maxRetries,
       this.#options.backoff,
@@ -104,11 +107,17 @@ class NoxClientImpl implements NoxClient {
   ): Promise<CreateSupplierLinkSessionResponse> {
     const { apiKey } = this.#options;
     const attempt = new AttemptSignal(timeoutMs, options.signal);
+    const { signal } = attempt;
+    const platformFetch = this.#platformFetch;
     try {
       const { data, error, response } = await this.#client.POST(LINK_SESSIONS, {
         body,
         parseAs: "text",
-        signal: attempt.signal,
+        // The platform's fetch builds its own Request from the one openapi-fetch gives it, and undici
+        // wires a signal into every Request that carries one (an AbortSignal, listeners, a finalizer):
+        // handing the signal to fetch directly does that once instead of twice. A fetch passed in the
+        // options gets the signal on its Request, the only place it can read it.
+        ...(platformFetch ? { fetch: (request: Request) => platformFetch(request, { signal }) } : { signal }),
         ...(options.headers && { headers: options.headers }),
       });
       if (response.ok) return parseLinkSession(data, response, apiKey);

@@ -371,6 +371,21 @@ describe("timeouts and the caller's signal", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test("a fetch passed in the options gets each attempt's signal on its Request, aborted at the timeout", async () => {
+    const signals: AbortSignal[] = [];
+    const fetch = (request: Request) =>
+      new Promise<Response>((_resolve, reject) => {
+        signals.push(request.signal);
+        request.signal.addEventListener("abort", () => reject(request.signal.reason));
+      });
+    const nox = createNoxClient({ apiKey: KEY, fetch, timeoutMs: 50, maxRetries: 1, ...FAST });
+    const { error } = await failure(nox.createLinkSession(BODY));
+    expect(error).toBeInstanceOf(NoxTimeoutError);
+    expect(error.attempts).toBe(2);
+    expect(signals).toHaveLength(2);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+  });
+
   test("an already-aborted signal sends nothing", async () => {
     const server = await serve(created);
     const { error } = await failure(client(server).createLinkSession(BODY, { signal: AbortSignal.abort() }));
