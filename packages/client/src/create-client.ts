@@ -17,6 +17,7 @@ import { errorFromResponse, parseLinkSession } from "./parse-response.js";
 import { INSPECT, REDACTED, redact } from "./redact.js";
 import { abortError, withRetries } from "./retry.js";
 import { AttemptSignal } from "./timeout.js";
+import { directFetchOptions } from "./platform-fetch.js";
 import { userAgent } from "./user-agent.js";
 import { findRequestIssues } from "./validate.js";
 
@@ -56,13 +57,11 @@ class NoxClientImpl implements NoxClient {
   readonly POST: Client<paths>["POST"];
   readonly #options: ResolvedOptions;
   readonly #client: Client<paths>;
-  readonly #platformFetch: typeof fetch | undefined;
 
   constructor(options: NoxClientOptions) {
     const resolved = resolveOptions(options);
     this.#options = resolved;
     this.baseUrl = resolved.baseUrl;
-    this.#platformFetch = options.fetch ? undefined : globalThis.fetch;
     const clientOptions = {
       baseUrl: resolved.baseUrl,
       // Following a redirect would send the key to wherever it points; a 3xx becomes an error instead.
@@ -75,6 +74,8 @@ class NoxClientImpl implements NoxClient {
     // the middleware that checks the origin.
     this.#client = createClient<paths>({
       ...clientOptions,
+      // With the platform's fetch, and no middleware on this client, fetch builds the only Request.
+      ...(!options.fetch && directFetchOptions(globalThis.fetch)),
       headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
     });
     const open = createClient<paths>({ ...clientOptions, headers });
@@ -107,17 +108,11 @@ class NoxClientImpl implements NoxClient {
   ): Promise<CreateSupplierLinkSessionResponse> {
     const { apiKey } = this.#options;
     const attempt = new AttemptSignal(timeoutMs, options.signal);
-    const { signal } = attempt;
-    const platformFetch = this.#platformFetch;
     try {
       const { data, error, response } = await this.#client.POST(LINK_SESSIONS, {
         body,
         parseAs: "text",
-        // The platform's fetch builds its own Request from the one openapi-fetch gives it, and undici
-        // wires a signal into every Request that carries one (an AbortSignal, listeners, a finalizer):
-        // handing the signal to fetch directly does that once instead of twice. A fetch passed in the
-        // options gets the signal on its Request, the only place it can read it.
-        ...(platformFetch ? { fetch: (request: Request) => platformFetch(request, { signal }) } : { signal }),
+        signal: attempt.signal,
         ...(options.headers && { headers: options.headers }),
       });
       if (response.ok) return parseLinkSession(data, response, apiKey);
