@@ -69,13 +69,16 @@ class NoxClientImpl implements NoxClient {
       ...(options.fetch && { fetch: options.fetch }),
     } as const;
     const headers = { "User-Agent": userAgent(), ...options.headers };
+    const platformFetch =
+      (options.fetch ?? globalThis.fetch) === globalThis.fetch ? globalThis.fetch : undefined;
     // createLinkSession only ever calls baseUrl itself, so its client carries the key as a plain header
     // (no per-request middleware cost); nox.POST takes any per-call baseUrl, so its key goes through
     // the middleware that checks the origin.
     this.#client = createClient<paths>({
       ...clientOptions,
-      // With the platform's fetch, and no middleware on this client, fetch builds the only Request.
-      ...(!options.fetch && directFetchOptions(globalThis.fetch)),
+      // With the platform's fetch (the default, or passed in as is), and no middleware on this client,
+      // fetch builds the only Request. Any other fetch gets a Request, as its type promises.
+      ...(platformFetch !== undefined && directFetchOptions(platformFetch)),
       headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
     });
     const open = createClient<paths>({ ...clientOptions, headers });
