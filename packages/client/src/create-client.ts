@@ -5,6 +5,7 @@ import type {
 } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
 import { API_KEY_HEADER, createAuthMiddleware } from "./auth-middleware.js";
+import { directFetchOptions } from "./direct-fetch.js";
 import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
 import {
   checkRequestOptions,
@@ -17,7 +18,6 @@ import { errorFromResponse, parseLinkSession } from "./parse-response.js";
 import { INSPECT, REDACTED, redact } from "./redact.js";
 import { abortError, withRetries } from "./retry.js";
 import { AttemptSignal } from "./timeout.js";
-import { directFetchOptions } from "./platform-fetch.js";
 import { userAgent } from "./user-agent.js";
 import { findRequestIssues } from "./validate.js";
 
@@ -70,7 +70,7 @@ class NoxClientImpl implements NoxClient {
     } as const;
     const headers = { "User-Agent": userAgent(), ...options.headers };
     const platformFetch =
-      (options.fetch ?? globalThis.fetch) === globalThis.fetch ? globalThis.fetch : undefined;
+      options.fetch === undefined || options.fetch === globalThis.fetch ? globalThis.fetch : undefined;
     // createLinkSession only ever calls baseUrl itself, so its client carries the key as a plain header
     // (no per-request middleware cost); nox.POST takes any per-call baseUrl, so its key goes through
     // the middleware that checks the origin.
@@ -103,7 +103,7 @@ class NoxClientImpl implements NoxClient {
     );
   }
 
-  // One HTTP attempt; openapi-fetch builds a fresh Request from `body` each time, so retries re-send it intact.
+  // One HTTP attempt; openapi-fetch builds a fresh request from `body` each time, so retries re-send it intact.
   async #attempt(
     body: CreateSupplierLinkSessionRequest,
     options: NoxRequestOptions,

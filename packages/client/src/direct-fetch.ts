@@ -1,9 +1,9 @@
 import type { ClientOptions } from "openapi-fetch";
 
 /**
- * What openapi-fetch would pass to `new Request`, kept as is: with the platform's fetch, fetch builds
- * the one Request itself from these, where handing it a Request makes it build a second one (copying
- * the body stream, and wiring the signal in twice). It has what openapi-fetch reads back (`url`,
+ * What openapi-fetch would pass to `new Request`, kept as is, so that the platform's fetch builds the
+ * one Request from it. Handed a Request, fetch builds a second one from it: it pipes the body through
+ * a new TransformStream and wires the signal in again. This has what openapi-fetch reads back (`url`,
  * `method`); no middleware runs on the client that uses it, so nothing else ever sees it.
  */
 class PendingRequest {
@@ -19,8 +19,8 @@ class PendingRequest {
 }
 
 /**
- * openapi-fetch options that send each request with `fetch(url, init)` instead of `fetch(new Request(url, init))`:
- * the same method, URL, headers, body, redirect mode and signal, one Request construction fewer.
+ * openapi-fetch options that send each request as `fetch(url, init)` rather than
+ * `fetch(new Request(url, init))`: the same method, URL, headers, body, redirect mode and signal.
  */
 export function directFetchOptions(fetch: typeof globalThis.fetch): Pick<ClientOptions, "Request" | "fetch"> {
   return {

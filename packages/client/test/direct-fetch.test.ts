@@ -1,7 +1,7 @@
 import createClient from "openapi-fetch";
 import type { paths } from "@nox-energy/authenticator-types";
 import { describe, expect, test } from "vitest";
-import { directFetchOptions } from "../src/platform-fetch.js";
+import { directFetchOptions } from "../src/direct-fetch.js";
 
 describe("directFetchOptions", () => {
   test("openapi-fetch's request reaches fetch as (url, init): method, headers, body, redirect and signal intact", async () => {
