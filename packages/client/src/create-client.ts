@@ -5,6 +5,7 @@ import type {
 } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
 import { API_KEY_HEADER, createAuthMiddleware } from "./auth-middleware.js";
+import { directFetchOptions } from "./direct-fetch.js";
 import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
 import {
   checkRequestOptions,
@@ -68,11 +69,16 @@ class NoxClientImpl implements NoxClient {
       ...(options.fetch && { fetch: options.fetch }),
     } as const;
     const headers = { "User-Agent": userAgent(), ...options.headers };
+    const platformFetch =
+      options.fetch === undefined || options.fetch === globalThis.fetch ? globalThis.fetch : undefined;
     // createLinkSession only ever calls baseUrl itself, so its client carries the key as a plain header
     // (no per-request middleware cost); nox.POST takes any per-call baseUrl, so its key goes through
     // the middleware that checks the origin.
     this.#client = createClient<paths>({
       ...clientOptions,
+      // With the platform's fetch (the default, or passed in as is), and no middleware on this client,
+      // fetch builds the only Request. Any other fetch gets a Request, as its type promises.
+      ...(platformFetch !== undefined && directFetchOptions(platformFetch)),
       headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
     });
     const open = createClient<paths>({ ...clientOptions, headers });
@@ -88,7 +94,8 @@ class NoxClientImpl implements NoxClient {
     if (issues.length > 0) throw new NoxValidationError(issues);
     checkRequestOptions(options);
     const { timeoutMs = this.#options.timeoutMs, maxRetries = this.#options.maxRetries } = options;
-    return withRetries(
+    // `return await`, not `return`: resolving an async function with a promise costs two more microtask hops.
+    return await withRetries(
       () => this.#attempt(body, options, timeoutMs),
       maxRetries,
       this.#options.backoff,
@@ -96,7 +103,7 @@ class NoxClientImpl implements NoxClient {
     );
   }
 
-  // One HTTP attempt; openapi-fetch builds a fresh Request from `body` each time, so retries re-send it intact.
+  // One HTTP attempt; openapi-fetch builds a fresh request from `body` each time, so retries re-send it intact.
   async #attempt(
     body: CreateSupplierLinkSessionRequest,
     options: NoxRequestOptions,

@@ -11,7 +11,7 @@ interface Deadline {
 class DeadlineTimer {
   readonly #pending = new Set<Deadline>();
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #armedFor = Number.POSITIVE_INFINITY;
+  #armedFor = Infinity;
 
   add(deadline: Deadline): void {
     this.#pending.add(deadline);
@@ -30,9 +30,9 @@ class DeadlineTimer {
   }
 
   #fire(): void {
-    this.#armedFor = Number.POSITIVE_INFINITY;
+    this.#armedFor = Infinity;
     const now = performance.now();
-    let next = Number.POSITIVE_INFINITY;
+    let next = Infinity;
     for (const deadline of this.#pending) {
       if (deadline.at <= now) {
         this.#pending.delete(deadline);
@@ -41,7 +41,7 @@ class DeadlineTimer {
         next = Math.min(next, deadline.at);
       }
     }
-    if (next !== Number.POSITIVE_INFINITY) this.#arm(next);
+    if (next !== Infinity) this.#arm(next);
   }
 }
 

@@ -24,13 +24,11 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === "string" && value.trim() !== "";
-}
+const issue = (field: string, message: string): NoxValidationIssue => ({ field, message });
 
 // The URL parser forgives leading spaces, tabs and newlines; a URI does not, and neither does the server.
-const isHttpUrl = (value: string): boolean =>
-  /^https?:\/\/[^\s\x00-\x1f\x7f]+$/i.test(value) && URL.canParse(value);
+const isHttpUrl = (value: unknown): boolean =>
+  typeof value === "string" && /^https?:\/\/[^\s\x00-\x1f\x7f]+$/i.test(value) && URL.canParse(value);
 
 /**
  * Every problem with a createLinkSession body, in field order; empty when it can be sent.
@@ -40,46 +38,54 @@ const isHttpUrl = (value: string): boolean =>
 export function findRequestIssues(body: unknown, checkBrandForAssetType: boolean): NoxValidationIssue[] {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return [
-      {
-        field: "body",
-        message: `must be an object with user_id, asset_type and redirect_url (got ${shown(body)})`,
-      },
+      issue("body", `must be an object with user_id, asset_type and redirect_url (got ${shown(body)})`),
     ];
   }
+  // Runs on every call: the checks below allocate nothing, and messages are written only for bad fields.
   const issues: NoxValidationIssue[] = [];
-  const add = (field: string, message: string) => void issues.push({ field, message });
   const { user_id, asset_type, redirect_url, brand, language } = body as Record<string, unknown>;
 
-  if (!isNonEmptyString(user_id)) add("user_id", `is required: a non-empty string (got ${shown(user_id)})`);
-  if (!isAssetType(asset_type)) {
-    add("asset_type", `is required: one of ${quoted(ASSET_TYPES)} (got ${shown(asset_type)})`);
+  if (typeof user_id !== "string" || user_id.trim() === "") {
+    issues.push(issue("user_id", `is required: a non-empty string (got ${shown(user_id)})`));
   }
-  if (typeof redirect_url !== "string" || !isHttpUrl(redirect_url)) {
-    add(
-      "redirect_url",
-      `is required: an absolute http(s) URL, e.g. "https://app.example/cb" (got ${shown(redirect_url)})`,
+  if (!isAssetType(asset_type)) {
+    issues.push(issue("asset_type", `is required: one of ${quoted(ASSET_TYPES)} (got ${shown(asset_type)})`));
+  }
+  if (!isHttpUrl(redirect_url)) {
+    issues.push(
+      issue(
+        "redirect_url",
+        `is required: an absolute http(s) URL, e.g. "https://app.example/cb" (got ${shown(redirect_url)})`,
+      ),
     );
   }
   if (brand !== undefined && brand !== null) {
     if (!isBrand(brand)) {
-      add("brand", `must be one of the spec's brands, or null (got ${shown(brand)})`);
+      issues.push(issue("brand", `must be one of the spec's brands, or null (got ${shown(brand)})`));
     } else if (checkBrandForAssetType && isAssetType(asset_type) && !isBrandForAssetType(brand, asset_type)) {
-      add(
-        "brand",
-        `"${brand}" is not a brand for asset_type "${asset_type}"; use one of ${quoted(BRANDS_BY_ASSET_TYPE[asset_type])} or null ` +
-          `(if NOX accepts it and this package lags, create the client with checkBrandForAssetType: false)`,
+      issues.push(
+        issue(
+          "brand",
+          `"${brand}" is not a brand for asset_type "${asset_type}"; use one of ${quoted(BRANDS_BY_ASSET_TYPE[asset_type])} or null ` +
+            `(if NOX accepts it and this package lags, create the client with checkBrandForAssetType: false)`,
+        ),
       );
     }
   }
   if (language !== undefined && !isLanguage(language)) {
-    add(
-      "language",
-      `must be one of ${quoted(LANGUAGES)}, or left out for the server's default (got ${shown(language)})`,
+    issues.push(
+      issue(
+        "language",
+        `must be one of ${quoted(LANGUAGES)}, or left out for the server's default (got ${shown(language)})`,
+      ),
     );
   }
   for (const key of Object.keys(body)) {
-    if (!FIELDS.includes(key))
-      add(key, `is not a field of the request (expected ${FIELDS.join(", ")}); check its spelling`);
+    if (!FIELDS.includes(key)) {
+      issues.push(
+        issue(key, `is not a field of the request (expected ${FIELDS.join(", ")}); check its spelling`),
+      );
+    }
   }
   return issues;
 }

@@ -68,19 +68,27 @@ async function failure(promise: Promise<unknown>): Promise<{ error: NoxError; ms
 }
 
 describe("createLinkSession against a healthy server", () => {
-  test("sends the body, the key, a User-Agent and JSON content type; resolves to the session", async () => {
-    const server = await serve(created);
-    const session = await client(server).createLinkSession(BODY);
-    expect(session).toEqual(LINK_SESSION);
-    expect(server.requests).toHaveLength(1);
-    const [req] = server.requests;
-    expect(req?.method).toBe("POST");
-    expect(req?.url).toBe("/v2/supplier/link-sessions");
-    expect(JSON.parse(req?.body ?? "")).toEqual(BODY);
-    expect(req?.headers["x-api-key"]).toBe(KEY);
-    expect(req?.headers["content-type"]).toBe("application/json");
-    expect(req?.headers["user-agent"]).toMatch(/^nox-authenticator-client\/\d+\.\d+\.\d+\S* node\/\d+/);
-  });
+  // The platform's fetch is handed (url, init); any other fetch gets a Request: both must send the same.
+  test.each<[string, NoxClientOptions]>([
+    ["the default fetch", {}],
+    ["globalThis.fetch passed in", { fetch: globalThis.fetch }],
+    ["a fetch of its own", { fetch: (request: Request) => globalThis.fetch(request) }],
+  ])(
+    "%s: sends the body, the key, a User-Agent and JSON content type; resolves to the session",
+    async (_name, options) => {
+      const server = await serve(created);
+      const session = await client(server, options).createLinkSession(BODY);
+      expect(session).toEqual(LINK_SESSION);
+      expect(server.requests).toHaveLength(1);
+      const [req] = server.requests;
+      expect(req?.method).toBe("POST");
+      expect(req?.url).toBe("/v2/supplier/link-sessions");
+      expect(JSON.parse(req?.body ?? "")).toEqual(BODY);
+      expect(req?.headers["x-api-key"]).toBe(KEY);
+      expect(req?.headers["content-type"]).toBe("application/json");
+      expect(req?.headers["user-agent"]).toMatch(/^nox-authenticator-client\/\d+\.\d+\.\d+\S* node\/\d+/);
+    },
+  );
 
   test("client and per-call headers are sent, the call's winning", async () => {
     const server = await serve(created);
@@ -369,6 +377,21 @@ describe("timeouts and the caller's signal", () => {
     expect(ms).toBeLessThan(1000);
     expect(error.attempts).toBe(1);
     expect(server.requests).toHaveLength(1);
+  });
+
+  test("a fetch passed in the options gets each attempt's signal on its Request, aborted at the timeout", async () => {
+    const signals: AbortSignal[] = [];
+    const fetch = (request: Request) =>
+      new Promise<Response>((_resolve, reject) => {
+        signals.push(request.signal);
+        request.signal.addEventListener("abort", () => reject(request.signal.reason));
+      });
+    const nox = createNoxClient({ apiKey: KEY, fetch, timeoutMs: 50, maxRetries: 1, ...FAST });
+    const { error } = await failure(nox.createLinkSession(BODY));
+    expect(error).toBeInstanceOf(NoxTimeoutError);
+    expect(error.attempts).toBe(2);
+    expect(signals).toHaveLength(2);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
   });
 
   test("an already-aborted signal sends nothing", async () => {
