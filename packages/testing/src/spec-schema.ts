@@ -9,8 +9,10 @@ const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 /**
  * True for an absolute http(s) URL: what the spec's `format: uri` means for a browser redirect.
  * Stricter than RFC 3986 on purpose: a fake that accepts less than NOX fails a test, never production.
+ * The URL parser forgives surrounding spaces and strips tabs and newlines; a URI allows neither.
  */
 export function isHttpUrl(value: string): boolean {
+  if (/[\s\x00-\x1f\x7f]/.test(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";

@@ -71,6 +71,11 @@ describe("isHttpUrl (the spec's format: uri)", () => {
     ["mailto:a@b.c", false],
     ["", false],
     ["https://", false],
+    [" https://supplier.example/back", false],
+    ["https://supplier.example/back ", false],
+    ["https://supplier.example/ba\nck", false],
+    ["https://supplier.example/ba\tck", false],
+    ["https://supplier.example/ba ck", false],
   ])("%j -> %s", (value, expected) => {
     expect(isHttpUrl(value)).toBe(expected);
   });
