@@ -58,6 +58,8 @@ export function retryDelayMs(
 /** Waits `ms`, or rejects with a {@link NoxAbortError} as soon as `signal` aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    // An aborted signal fires no more "abort" events, so listening to it would wait out `ms`.
+    if (signal?.aborted) return reject(abortError(signal));
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError(signal));
@@ -88,8 +90,13 @@ export async function withRetries<T>(
   signal: AbortSignal | undefined,
 ): Promise<T> {
   for (let retry = 0; ; retry++) {
+    if (signal?.aborted) {
+      // Outside the try: the attempt this would have been was never made.
+      const abort = abortError(signal);
+      abort.attempts = retry;
+      throw abort;
+    }
     try {
-      if (signal?.aborted) throw abortError(signal);
       return await attempt();
     } catch (error) {
       const noxError = error as NoxError;

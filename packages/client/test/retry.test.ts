@@ -87,4 +87,10 @@ describe("sleep", () => {
     await expect(sleep(10_000, controller.signal)).rejects.toBeInstanceOf(NoxAbortError);
     expect(performance.now() - start).toBeLessThan(1000);
   });
+
+  test("rejects at once when the signal has already aborted", async () => {
+    const start = performance.now();
+    await expect(sleep(10_000, AbortSignal.abort())).rejects.toBeInstanceOf(NoxAbortError);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
 });
