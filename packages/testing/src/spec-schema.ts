@@ -45,20 +45,20 @@ export function toJsonSchema(schema: Json): Json {
 }
 
 let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
+// Keyed by the schema itself: the generated schemas are frozen constants, and the server asks on every request.
+const compiled = new Map<Json, ValidateFunction>();
 
 /**
  * A validator for `schema` (a schema from the spec, e.g. `REQUEST_SCHEMA`), with every component
  * schema it may reference. Compiled once per schema, on first use.
  */
 export function compileSpecSchema(schema: Json): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
+  let validate = compiled.get(schema);
   if (validate === undefined) {
     ajv ??= createAjv();
     const defs = toJsonSchema(COMPONENT_SCHEMAS as Json) as { [key: string]: Json };
     validate = ajv.compile({ ...(toJsonSchema(schema) as object), $defs: defs });
-    compiled.set(key, validate);
+    compiled.set(schema, validate);
   }
   return validate;
 }
