@@ -56,7 +56,8 @@ const DOC_KEYWORDS = new Set([
   "deprecated",
 ]);
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const LEVEL_RANK: Record<ChangeLevel, number> = { patch: 1, minor: 2, major: 3 };
+/** How much each level matters, for ordering: a higher rank is a larger bump. */
+export const LEVEL_RANK: Readonly<Record<ChangeLevel, number>> = { patch: 1, minor: 2, major: 3 };
 
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
