@@ -40,14 +40,6 @@ export interface GenerateResult {
   brandDataMessage: string | null;
 }
 
-/** Every directory the generator owns; a file in one that it no longer writes is an orphan. */
-const GENERATED_DIRS = [
-  "packages/types/src/generated",
-  "packages/enums/src/generated",
-  "packages/client/src/generated",
-  "packages/testing/src/generated",
-];
-
 async function readIfExists(path: string): Promise<string | null> {
   try {
     return await readFile(path, "utf8");
@@ -55,6 +47,21 @@ async function readIfExists(path: string): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/**
+ * Every file in a `packages/<name>/src/generated/` folder, relative to `root`: the generator owns each
+ * such folder (whichever package it is in), so a file there that it no longer writes is an orphan.
+ */
+async function listGeneratedFiles(root: string): Promise<string[]> {
+  const packages = await readdir(join(root, "packages")).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  const files = await Promise.all(
+    packages.map((name) => listFiles(join(root, "packages", name, "src", "generated"))),
+  );
+  return files.flat().map((file) => relative(root, file).split("\\").join("/"));
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -104,13 +111,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     }
   }
   const claimed = new Set([TYPES_FILE, BASE_URL_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE]);
-  const orphans: string[] = [];
-  for (const dir of GENERATED_DIRS) {
-    for (const file of await listFiles(join(root, dir))) {
-      const path = relative(root, file).split("\\").join("/");
-      if (!claimed.has(path)) orphans.push(path);
-    }
-  }
+  const orphans = (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
 
   return {
     changed,

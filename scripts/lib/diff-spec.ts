@@ -30,8 +30,14 @@ type Json = Record<string, unknown>;
 
 /** Every package whose output follows request/response/operation shapes. */
 const SHAPE_PACKAGES: PackageKey[] = ["types", "client", "testing"];
-/** Descriptions, examples and summaries reach only the types' JSDoc. */
+/** Descriptions, examples and summaries reach the types' JSDoc. */
 const DOC_PACKAGES: PackageKey[] = ["types"];
+/**
+ * ...and, inside the request and response schemas (and the components they reference) or in a
+ * response's example, the testing package too: it embeds those as the spec states them
+ * (scripts/lib/render-schemas.ts), and answers errors with the examples' messages.
+ */
+const EMBEDDED_DOC_PACKAGES: PackageKey[] = ["types", "testing"];
 
 /** The enums the enums package is generated from, with the words the summary uses for their values. */
 const NAMED_ENUMS: Record<string, string> = {
@@ -50,7 +56,8 @@ const DOC_KEYWORDS = new Set([
   "deprecated",
 ]);
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const LEVEL_RANK: Record<ChangeLevel, number> = { patch: 1, minor: 2, major: 3 };
+/** How much each level matters, for ordering: a higher rank is a larger bump. */
+export const LEVEL_RANK: Readonly<Record<ChangeLevel, number>> = { patch: 1, minor: 2, major: 3 };
 
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -177,8 +184,8 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     seen.add(key);
     changes.push({ level, group, subject, packages });
   };
-  const docChanged = (subject: string) =>
-    add("patch", "Descriptions/examples changed", subject, DOC_PACKAGES);
+  const docChanged = (subject: string, packages: PackageKey[] = DOC_PACKAGES) =>
+    add("patch", "Descriptions/examples changed", subject, packages);
 
   const oldUsage = schemaUsage(oldDoc);
   const newUsage = schemaUsage(newDoc);
@@ -206,12 +213,16 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     );
   };
 
-  /** Compares two schemas at `label`, in `context`; `enumOwner` is set for Brand/AssetType/Language. */
+  /**
+   * Compares two schemas at `label`, in `context`; a doc keyword change reaches `docPackages`;
+   * `enumOwner` is set for Brand/AssetType/Language.
+   */
   function compareSchema(
     oldSchema: unknown,
     newSchema: unknown,
     context: Context,
     label: string,
+    docPackages: PackageKey[],
     pairs: Set<string> = new Set(),
     enumOwner: string | null = null,
   ): void {
@@ -296,13 +307,20 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
       a.required !== undefined ||
       b.required !== undefined
     ) {
-      compareProperties(a, b, context, label, pairs);
+      compareProperties(a, b, context, label, docPackages, pairs);
     }
     if (a.items !== undefined || b.items !== undefined) {
-      compareSchema(a.items, b.items, context, `${label}[]`, pairs);
+      compareSchema(a.items, b.items, context, `${label}[]`, docPackages, pairs);
     }
     if (isObject(a.additionalProperties) && isObject(b.additionalProperties)) {
-      compareSchema(a.additionalProperties, b.additionalProperties, context, `${label}[key]`, pairs);
+      compareSchema(
+        a.additionalProperties,
+        b.additionalProperties,
+        context,
+        `${label}[key]`,
+        docPackages,
+        pairs,
+      );
     } else if (!isDeepStrictEqual(a.additionalProperties, b.additionalProperties)) {
       changed(
         "change",
@@ -324,13 +342,20 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     ]);
     for (const key of keysOf(a, b)) {
       if (handled.has(key) || isDeepStrictEqual(a[key], b[key])) continue;
-      if (isDocKey(key)) docChanged(label);
+      if (isDocKey(key)) docChanged(label, docPackages);
       // allOf/oneOf, lengths, patterns, bounds, readOnly…: not modelled, so reported as breaking for review.
       else changed("change", `${key} changed from ${show(a[key])} to ${show(b[key])}`);
     }
   }
 
-  function compareProperties(a: Json, b: Json, context: Context, label: string, pairs: Set<string>): void {
+  function compareProperties(
+    a: Json,
+    b: Json,
+    context: Context,
+    label: string,
+    docPackages: PackageKey[],
+    pairs: Set<string>,
+  ): void {
     const oldProps = asObject(a.properties);
     const newProps = asObject(b.properties);
     const oldRequired = Array.isArray(a.required) ? a.required : [];
@@ -351,7 +376,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
         add("major", `${word} removed`, field, SHAPE_PACKAGES);
       } else {
         requirednessChanged(oldRequired.includes(name), newRequired.includes(name), context, field);
-        compareSchema(oldProps[name], newProps[name], context, field, pairs);
+        compareSchema(oldProps[name], newProps[name], context, field, docPackages, pairs);
       }
     }
   }
@@ -365,9 +390,9 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
         add(context === "request" ? "minor" : "major", "Media type added", where, SHAPE_PACKAGES);
       else if (!(type in asObject(newContent))) add("major", "Media type removed", where, SHAPE_PACKAGES);
       else {
-        compareSchema(a.schema, b.schema, context, label);
+        compareSchema(a.schema, b.schema, context, label, EMBEDDED_DOC_PACKAGES);
         if (!isDeepStrictEqual(a.example, b.example) || !isDeepStrictEqual(a.examples, b.examples))
-          docChanged(where);
+          docChanged(where, context === "response" ? EMBEDDED_DOC_PACKAGES : DOC_PACKAGES);
       }
     }
   }
@@ -392,7 +417,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
         add("major", "Request parameter removed", where, SHAPE_PACKAGES);
       } else {
         requirednessChanged(a.required === true, b.required === true, "request", where);
-        compareSchema(a.schema, b.schema, "request", where);
+        compareSchema(a.schema, b.schema, "request", where, DOC_PACKAGES);
         if (keysOf(a, b).some((k) => isDocKey(k) && !isDeepStrictEqual(a[k], b[k]))) docChanged(where);
       }
     }
@@ -475,7 +500,10 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     else if (!(name in newSchemas)) add("major", "Schema removed", name, SHAPE_PACKAGES);
     else {
       const owner = name in NAMED_ENUMS ? name : null;
-      compareSchema(oldSchemas[name], newSchemas[name], contextOf(name), name, new Set(), owner);
+      // Only the components an operation reaches are embedded in the testing package.
+      const embedded = oldUsage.has(name) || newUsage.has(name);
+      const docPackages = embedded ? EMBEDDED_DOC_PACKAGES : DOC_PACKAGES;
+      compareSchema(oldSchemas[name], newSchemas[name], contextOf(name), name, docPackages, new Set(), owner);
     }
   }
 

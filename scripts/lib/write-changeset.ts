@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { maxLevel, type ChangeLevel, type SpecChange } from "./diff-spec.ts";
+import { LEVEL_RANK, maxLevel, type ChangeLevel, type SpecChange } from "./diff-spec.ts";
 
 /** A package and the semver bump a spec change gives it. */
 export interface PackageBump {
@@ -15,8 +15,6 @@ export interface SummaryHeading {
   oldVersion: string;
   newVersion: string;
 }
-
-const RANK: Record<ChangeLevel, number> = { major: 0, minor: 1, patch: 2 };
 
 /**
  * The readable summary of a spec update: a headline with the old -> new `info.version`, then one
@@ -36,7 +34,7 @@ export function summarizeChanges(changes: readonly SpecChange[], heading: Summar
   }
   const lines = [...groups]
     .map(([name, group], order) => ({ name, ...group, order }))
-    .sort((a, b) => RANK[a.level] - RANK[b.level] || a.order - b.order)
+    .sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.order - b.order)
     .map(({ name, subjects }) => {
       // Names read as a list; sentences ("X is now nullable") need a stronger separator.
       const separator = subjects.some((s) => s.includes(" ")) ? "; " : ", ";

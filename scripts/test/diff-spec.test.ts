@@ -74,7 +74,7 @@ const cases: Array<[MutationName, Want]> = [
         { level: "patch", group: "Descriptions/examples changed", subject: `${REQ}.user_id` },
         { level: "patch", group: "Descriptions/examples changed", subject: `${RES}.link_token` },
       ],
-      levels: { types: "patch" },
+      levels: { types: "patch", testing: "patch" },
     },
   ],
   [
@@ -269,10 +269,39 @@ describe("diffSpecs", () => {
     ]);
   });
 
-  test("a brand's enum description is a patch to the types only (enum files carry no descriptions)", () => {
+  test("a brand's enum description is a patch to the types and the testing package's embedded schemas, not the enums (enum files carry no descriptions)", () => {
     const after = mutate((spec) => {
       spec.components.schemas.Brand.description = "The device's manufacturer.";
     });
-    expect(Object.fromEntries(levelsByPackage(diffSpecs(VENDORED, after)))).toEqual({ types: "patch" });
+    expect(Object.fromEntries(levelsByPackage(diffSpecs(VENDORED, after)))).toEqual({
+      types: "patch",
+      testing: "patch",
+    });
+  });
+
+  test("a response's example is the testing package's error message; an operation's summary is the types' only", () => {
+    const after = mutate((spec) => {
+      spec.paths[OP.slice("POST ".length)].post.responses["401"].content["application/json"].example = {
+        error: "Unknown API key",
+      };
+    });
+    expect(Object.fromEntries(levelsByPackage(diffSpecs(VENDORED, after)))).toEqual({
+      types: "patch",
+      testing: "patch",
+    });
+    const summary = mutate((spec) => {
+      spec.paths[OP.slice("POST ".length)].post.summary = "Create a link session";
+    });
+    expect(Object.fromEntries(levelsByPackage(diffSpecs(VENDORED, summary)))).toEqual({ types: "patch" });
+  });
+
+  test("a description in a component no operation reaches stays with the types (the testing package does not embed it)", () => {
+    const after = mutate((spec) => {
+      spec.components.schemas.Unused = { type: "string", description: "old" };
+    });
+    const changed = mutate((spec) => {
+      spec.components.schemas.Unused = { type: "string", description: "new" };
+    });
+    expect(Object.fromEntries(levelsByPackage(diffSpecs(after, changed)))).toEqual({ types: "patch" });
   });
 });

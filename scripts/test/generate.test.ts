@@ -86,6 +86,12 @@ describe("generate", () => {
     expect(stderr).toContain("orphan:  packages/enums/src/generated/old.ts");
   });
 
+  test("every package's src/generated folder is the generator's, a new package's too", async () => {
+    await repo.write("packages/newcomer/src/generated/stray.ts", "export {};\n");
+    const result = await generate({ root: repo.root, check: true });
+    expect(result.orphans).toEqual(["packages/newcomer/src/generated/stray.ts"]);
+  });
+
   test("a spec change flows into the types and the enum values", async () => {
     await repo.editJson(SPEC, (spec) => spec.components.schemas.Language.enum.push("de"));
     const result = await generate({ root: repo.root });

@@ -314,6 +314,18 @@ describe("packages are read from packages/*/package.json", () => {
     });
   });
 
+  test("descriptions and examples reach the testing package, which embeds the schemas: classified, not caught by the safety net", async () => {
+    await repo.write("packages/testing/package.json", `{ "name": "@nox-energy/authenticator-testing" }\n`);
+    const { code, stdout } = await run([publish("/docs.json", fixtureBytes("description only"))]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("wrote packages/testing/src/generated/schemas.ts");
+    expect(stdout).not.toContain("not classified");
+    expect((await onlyChangeset()).bumps).toEqual({
+      [TYPES_PKG]: "patch",
+      '"@nox-energy/authenticator-testing"': "patch",
+    });
+  });
+
   test("a new server URL bumps only the client (DEFAULT_BASE_URL), and nothing without one", async () => {
     const url = publish("/server.json", fixtureBytes("server URL changed"));
     expect((await run([url])).stdout).toContain("No package is affected");

@@ -97,10 +97,29 @@ function checkInteger(name: string, value: number | undefined, min: number): voi
   }
 }
 
-/** Checks a call's (or the client's) numeric options. */
+/**
+ * Throws unless every header is one `Headers` takes. Left to fetch, a bad one (a CR or LF in a value)
+ * would fail before sending, and read as a connection error that is retried.
+ */
+function checkHeaders(headers: Record<string, string> | undefined): void {
+  if (headers === undefined) return;
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      // Neither the value nor fetch's error (which quotes it) is kept: a header may carry a credential.
+      throw new NoxConfigurationError(
+        `headers: ${JSON.stringify(name)} is not a valid HTTP header name, or its value holds a character a header cannot (CR, LF, NUL, non-Latin-1).`,
+      );
+    }
+  }
+}
+
+/** Checks a call's (or the client's) numeric options and headers. */
 export function checkRequestOptions(options: NoxRequestOptions | NoxClientOptions): void {
   checkInteger("timeoutMs", options.timeoutMs, 1);
   checkInteger("maxRetries", options.maxRetries, 0);
+  checkHeaders(options.headers);
 }
 
 /** Applies defaults to the client's options and refuses any it cannot work with, at creation. */

@@ -117,7 +117,7 @@ export function errorFromResponse(response: Response, body: unknown, apiKey: str
         ? [
             NoxApiError,
             "The client does not follow redirects (so the API key never leaves baseUrl's host); " +
-              `set baseUrl to the final URL: ${headers.get("location") ?? "(no Location header)"}.`,
+              `set baseUrl to the final URL: ${redact(headers.get("location") ?? "(no Location header)", apiKey)}.`,
           ]
         : [NoxApiError, "This status is not in the NOX spec; report it to NOX."]);
   return new ErrorClass(`NOX answered ${status}${said}. ${advice}`, details);

@@ -1,4 +1,5 @@
 import { parseRetryAfter } from "./retry-after.js";
+import { MAX_TIMER_MS } from "./timeout.js";
 import {
   NoxAbortError,
   NoxApiError,
@@ -55,17 +56,22 @@ export function retryDelayMs(
   return delay / 2 + (random() * delay) / 2;
 }
 
-/** Waits `ms`, or rejects with a {@link NoxAbortError} as soon as `signal` aborts. */
+/** Waits `ms` (at most {@link MAX_TIMER_MS}), or rejects with a {@link NoxAbortError} as soon as `signal` aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    // An aborted signal fires no more "abort" events, so listening to it would wait out `ms`.
+    if (signal?.aborted) return reject(abortError(signal));
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError(signal));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    );
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
@@ -88,8 +94,13 @@ export async function withRetries<T>(
   signal: AbortSignal | undefined,
 ): Promise<T> {
   for (let retry = 0; ; retry++) {
+    if (signal?.aborted) {
+      // Outside the try: the attempt this would have been was never made.
+      const abort = abortError(signal);
+      abort.attempts = retry;
+      throw abort;
+    }
     try {
-      if (signal?.aborted) throw abortError(signal);
       return await attempt();
     } catch (error) {
       const noxError = error as NoxError;

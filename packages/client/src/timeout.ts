@@ -1,3 +1,9 @@
+/**
+ * The longest delay `setTimeout` takes (2^31 - 1 ms, about 24.8 days); a longer one fires at once.
+ * @see https://nodejs.org/api/timers.html#settimeoutcallback-delay-args
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 interface Deadline {
   at: number;
   expire(): void;
@@ -25,7 +31,8 @@ class DeadlineTimer {
   #arm(at: number): void {
     clearTimeout(this.#timer);
     this.#armedFor = at;
-    this.#timer = setTimeout(() => this.#fire(), Math.max(0, at - performance.now()));
+    // A deadline further off than one timer can wait is reached in steps: #fire re-arms for it.
+    this.#timer = setTimeout(() => this.#fire(), Math.min(Math.max(0, at - performance.now()), MAX_TIMER_MS));
     (this.#timer as { unref?: () => void }).unref?.();
   }
 

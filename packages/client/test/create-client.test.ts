@@ -398,6 +398,7 @@ describe("timeouts and the caller's signal", () => {
     const server = await serve(created);
     const { error } = await failure(client(server).createLinkSession(BODY, { signal: AbortSignal.abort() }));
     expect(error).toBeInstanceOf(NoxAbortError);
+    expect(error.attempts).toBe(0);
     expect(server.requests).toHaveLength(0);
   });
 });

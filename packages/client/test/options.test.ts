@@ -99,6 +99,31 @@ describe("numeric options", () => {
     expect(() => createNoxClient({ apiKey: KEY, ...options })).toThrow(message);
   });
 
+  test.each([
+    ["a value with a newline", { "x-trace": "a\nb" }],
+    ["a name with a space", { "x trace": "a" }],
+  ])("a header with %s is refused at creation, without echoing its value", (_name, headers) => {
+    expect(() => createNoxClient({ apiKey: KEY, headers })).toThrow(NoxConfigurationError);
+    expect(() => createNoxClient({ apiKey: KEY, headers })).toThrow(/headers: "x.trace" is not a valid/);
+    expect(() => createNoxClient({ apiKey: KEY, headers })).not.toThrow(/a\nb/);
+  });
+
+  test("a bad per-call header rejects the call before anything is sent: not a connection error, not retried", async () => {
+    let sent = 0;
+    const fetch = async () => {
+      sent++;
+      return new Response("{}", { status: 500 });
+    };
+    const nox = createNoxClient({ apiKey: KEY, fetch, backoff: { initialDelayMs: 1, maxDelayMs: 1 } });
+    const body = { user_id: "u", asset_type: "hp", redirect_url: "https://a.example/cb" } as const;
+    const error = await nox
+      .createLinkSession(body, { headers: { "x-trace": "a\r\nx-evil: 1" } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(NoxConfigurationError);
+    expect(error.attempts).toBe(0);
+    expect(sent).toBe(0);
+  });
+
   test("a bad per-call option rejects the call", async () => {
     const nox = createNoxClient({ apiKey: KEY });
     const body = { user_id: "u", asset_type: "hp", redirect_url: "https://a.example/cb" } as const;

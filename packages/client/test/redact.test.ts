@@ -48,6 +48,10 @@ describe("the API key appears nowhere", () => {
     ["a 401 whose message echoes the key", json(401, { error: `Invalid API key ${KEY}` })],
     ["an HTML 502 that echoes the key", text(502, `<h1>Bad gateway for key ${KEY}</h1>`)],
     ["a 201 that is not JSON and echoes the key", text(201, `oops ${KEY}`)],
+    [
+      "a redirect whose Location echoes the key",
+      text(302, "", { location: `https://sso.example/?k=${KEY}` }),
+    ],
     ["a connection reset", reset],
     ["a timeout", hang],
   ])("in the error for %s, however it is printed", async (_name, fault) => {

@@ -87,4 +87,20 @@ describe("sleep", () => {
     await expect(sleep(10_000, controller.signal)).rejects.toBeInstanceOf(NoxAbortError);
     expect(performance.now() - start).toBeLessThan(1000);
   });
+
+  test("a wait beyond setTimeout's range (~24.8 days) does not end at once", async () => {
+    const controller = new AbortController();
+    const waited = sleep(2 ** 31, controller.signal).then(
+      () => "resolved",
+      () => "aborted",
+    );
+    setTimeout(() => controller.abort(), 50);
+    expect(await waited).toBe("aborted");
+  });
+
+  test("rejects at once when the signal has already aborted", async () => {
+    const start = performance.now();
+    await expect(sleep(10_000, AbortSignal.abort())).rejects.toBeInstanceOf(NoxAbortError);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
 });

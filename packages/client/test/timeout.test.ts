@@ -32,6 +32,18 @@ describe("AttemptSignal", () => {
     expect(attempt.signal.aborted).toBe(false);
   });
 
+  test("a timeoutMs beyond setTimeout's range (~24.8 days) neither fires early nor spins the timer", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    const attempt = new AttemptSignal(2 ** 31, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    process.off("warning", onWarning);
+    attempt.done();
+    expect(attempt.signal.aborted).toBe(false);
+    expect(warnings).not.toContain("TimeoutOverflowWarning");
+  });
+
   test("the caller's signal aborts it with the caller's reason; that is not a timeout", () => {
     const caller = new AbortController();
     const attempt = new AttemptSignal(10_000, caller.signal);

@@ -9,8 +9,10 @@ const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 /**
  * True for an absolute http(s) URL: what the spec's `format: uri` means for a browser redirect.
  * Stricter than RFC 3986 on purpose: a fake that accepts less than NOX fails a test, never production.
+ * The URL parser forgives surrounding spaces and strips tabs and newlines; a URI allows neither.
  */
 export function isHttpUrl(value: string): boolean {
+  if (/[\s\x00-\x1f\x7f]/.test(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
@@ -19,21 +21,27 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** Keywords whose value maps names (of fields, of components) to schemas, rather than being a schema. */
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs"]);
+
 /**
  * Adapts an OpenAPI 3.0 schema for a JSON Schema validator, in a copy.
  *
  * `#/components/schemas/X` becomes `#/$defs/X`. A `$ref` with a sibling `nullable: true` becomes
  * `anyOf: [$ref, null]`: OpenAPI 3.0 ignores `$ref` siblings and ajv's `nullable` only relaxes a `type`
  * beside it, but the spec's author means "Brand or null", as the types package reads it too.
+ * `x-` extensions are dropped: they annotate, never constrain, and ajv's strict mode refuses a keyword
+ * it does not know. Pass `names` when `schema` maps names to schemas (as `components.schemas` does).
  */
-export function toJsonSchema(schema: Json): Json {
-  if (Array.isArray(schema)) return schema.map(toJsonSchema);
+export function toJsonSchema(schema: Json, names = false): Json {
+  if (Array.isArray(schema)) return schema.map((item) => toJsonSchema(item));
   if (typeof schema !== "object" || schema === null) return schema;
   const entries = Object.entries(schema as { readonly [key: string]: Json });
   const copy: { [key: string]: Json } = {};
   for (const [key, value] of entries) {
+    if (!names && key.startsWith("x-")) continue;
     const name = key === "$ref" && typeof value === "string" ? COMPONENT_REF.exec(value)?.[1] : undefined;
-    copy[key] = name === undefined ? toJsonSchema(value) : `#/$defs/${name}`;
+    copy[key] = name === undefined ? toJsonSchema(value, !names && SCHEMA_MAPS.has(key)) : `#/$defs/${name}`;
   }
   if (typeof copy.$ref === "string" && copy.nullable === true) {
     const { $ref, nullable: _, ...rest } = copy;
@@ -43,20 +51,20 @@ export function toJsonSchema(schema: Json): Json {
 }
 
 let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
+// Keyed by the schema itself: the generated schemas are frozen constants, and the server asks on every request.
+const compiled = new Map<Json, ValidateFunction>();
 
 /**
  * A validator for `schema` (a schema from the spec, e.g. `REQUEST_SCHEMA`), with every component
  * schema it may reference. Compiled once per schema, on first use.
  */
 export function compileSpecSchema(schema: Json): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
+  let validate = compiled.get(schema);
   if (validate === undefined) {
     ajv ??= createAjv();
-    const defs = toJsonSchema(COMPONENT_SCHEMAS as Json) as { [key: string]: Json };
+    const defs = toJsonSchema(COMPONENT_SCHEMAS as Json, true) as { [key: string]: Json };
     validate = ajv.compile({ ...(toJsonSchema(schema) as object), $defs: defs });
-    compiled.set(key, validate);
+    compiled.set(schema, validate);
   }
   return validate;
 }
@@ -65,7 +73,7 @@ function createAjv(): Ajv {
   // allErrors: a 400 names every missing field, as the spec's example does.
   const instance = new Ajv({ allErrors: true, strict: true });
   // OpenAPI annotations ajv does not know; they describe, never constrain.
-  instance.addKeyword({ keyword: "example" });
+  for (const keyword of ["example", "externalDocs", "xml"]) instance.addKeyword({ keyword });
   instance.addFormat("uri", isHttpUrl);
   return instance;
 }

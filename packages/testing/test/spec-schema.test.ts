@@ -29,6 +29,23 @@ describe("toJsonSchema", () => {
   });
 });
 
+describe("OpenAPI annotations ajv does not know", () => {
+  test("x- extensions, externalDocs and xml compile and constrain nothing; a field named x-… is still a field", () => {
+    const validate = compileSpecSchema({
+      type: "object",
+      required: ["x-trace"],
+      "x-internal": true,
+      externalDocs: { url: "https://docs.nox.energy" },
+      properties: {
+        "x-trace": { type: "string", "x-example-source": "logs", xml: { name: "trace" } },
+      },
+    });
+    expect(validate({ "x-trace": "t-1" })).toBe(true);
+    expect(validate({ "x-trace": 1 })).toBe(false);
+    expect(validate({})).toBe(false);
+  });
+});
+
 describe("the nullable-$ref trap this package works around", () => {
   test("ajv refuses the spec as written; the adapted schema accepts brand: null and rejects 123", () => {
     const raw = { ...REQUEST_SCHEMA, components: { schemas: COMPONENT_SCHEMAS } };
@@ -71,6 +88,11 @@ describe("isHttpUrl (the spec's format: uri)", () => {
     ["mailto:a@b.c", false],
     ["", false],
     ["https://", false],
+    [" https://supplier.example/back", false],
+    ["https://supplier.example/back ", false],
+    ["https://supplier.example/ba\nck", false],
+    ["https://supplier.example/ba\tck", false],
+    ["https://supplier.example/ba ck", false],
   ])("%j -> %s", (value, expected) => {
     expect(isHttpUrl(value)).toBe(expected);
   });

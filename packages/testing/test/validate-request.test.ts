@@ -71,6 +71,11 @@ describe("validateLinkSessionRequest rejects with the spec's message style", () 
       'Invalid redirect_url "/back": expected an absolute http(s) URL',
     ],
     [
+      "a redirect_url with a leading space (the client refuses it too)",
+      { ...VALID, redirect_url: " https://supplier.example/back" },
+      'Invalid redirect_url " https://supplier.example/back": expected an absolute http(s) URL',
+    ],
+    [
       "a javascript: redirect_url",
       { ...VALID, redirect_url: "javascript:alert(1)" },
       /^Invalid redirect_url "javascript:alert\(1\)"/,
