@@ -15,7 +15,7 @@ import {
   type ResolvedOptions,
 } from "./options.js";
 import { errorFromResponse, parseLinkSession } from "./parse-response.js";
-import { INSPECT, REDACTED, redact } from "./redact.js";
+import { INSPECT, REDACTED, redact, redactCause } from "./redact.js";
 import { abortError, withRetries } from "./retry.js";
 import { AttemptSignal } from "./timeout.js";
 import { userAgent } from "./user-agent.js";
@@ -126,13 +126,13 @@ class NoxClientImpl implements NoxClient {
       if (attempt.timedOut) {
         throw new NoxTimeoutError(
           `NOX did not answer within timeoutMs (${timeoutMs} ms); retried. Check the network path to ${this.baseUrl}, or raise timeoutMs.`,
-          { cause: error },
+          { cause: redactCause(error, apiKey) },
         );
       }
       throw new NoxConnectionError(
         `Could not reach NOX at ${this.baseUrl}: ${redact(describeFailure(error), apiKey)}. ` +
           "Retried; check the network, DNS, proxy and baseUrl.",
-        { cause: error },
+        { cause: redactCause(error, apiKey) },
       );
     } finally {
       attempt.done();

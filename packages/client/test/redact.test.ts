@@ -59,6 +59,42 @@ describe("the API key appears nowhere", () => {
     for (const rendered of renderings(error)) expect(rendered).not.toContain(KEY);
   });
 
+  test.each<[string, () => unknown]>([
+    ["a custom fetch whose error message carries the key", () => new TypeError(`proxy refused ${KEY}`)],
+    [
+      "a custom fetch whose error's own cause carries the key",
+      () => new TypeError("fetch failed", { cause: new Error(`header x-api-key: ${KEY}`) }),
+    ],
+    ["a custom fetch that throws a string with the key", () => `bad key ${KEY}`],
+  ])("in the cause chain of %s", async (_name, thrown) => {
+    const nox = createNoxClient({
+      apiKey: KEY,
+      baseUrl: "https://nox.example/v2",
+      maxRetries: 0,
+      fetch: async () => {
+        throw thrown();
+      },
+    });
+    const error = (await nox.createLinkSession(BODY).catch((e: NoxError) => e)) as NoxError;
+    expect(error.name).toBe("NoxConnectionError");
+    for (const rendered of renderings(error)) expect(rendered).not.toContain(KEY);
+    expect((error.cause as Error).message).toContain("original error withheld");
+  });
+
+  test("a cause without the key is handed on untouched", async () => {
+    const original = new TypeError("fetch failed");
+    const nox = createNoxClient({
+      apiKey: KEY,
+      baseUrl: "https://nox.example/v2",
+      maxRetries: 0,
+      fetch: async () => {
+        throw original;
+      },
+    });
+    const error = (await nox.createLinkSession(BODY).catch((e: NoxError) => e)) as NoxError;
+    expect(error.cause).toBe(original);
+  });
+
   test("an echoed key is redacted, not dropped, so the message still reads", async () => {
     const { error } = await errorFrom(json(401, { error: `Invalid API key ${KEY}` }));
     expect((error as NoxApiError).serverMessage).toBe("Invalid API key [redacted]");
