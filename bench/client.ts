@@ -42,7 +42,7 @@ const SESSION = JSON.stringify({
 });
 
 type Call = () => Promise<unknown>;
-type Fetch = (input: Request | string, init?: RequestInit) => Promise<Response>;
+type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** The three ways to create a link session, all over the same `fetch`. */
 function variants(baseUrl: string, fetch: Fetch): Record<string, Call> {

@@ -30,6 +30,10 @@ try {
   };
   void typeChecks;
 
+  // The fetch option takes fetch's own signature: the test server's in-process fetch fits as is.
+  const inProcess = createNoxClient({ apiKey: TEST_API_KEY, baseUrl: server.url, fetch: server.fetch });
+  assert.equal((await inProcess.createLinkSession(body)).supplier_user_id, "u-ts");
+
   const { data, error, response } = await nox.POST("/supplier/link-sessions", { body });
   assert.equal(response.status, 201);
   assert.equal(error, undefined);

@@ -62,26 +62,25 @@ class NoxClientImpl implements NoxClient {
     const resolved = resolveOptions(options);
     this.#options = resolved;
     this.baseUrl = resolved.baseUrl;
+    // Read once, as openapi-fetch reads its default: a fetch swapped in later does not apply.
+    const fetch = options.fetch ?? globalThis.fetch;
     const clientOptions = {
       baseUrl: resolved.baseUrl,
       // Following a redirect would send the key to wherever it points; a 3xx becomes an error instead.
       redirect: "manual",
-      ...(options.fetch && { fetch: options.fetch }),
     } as const;
     const headers = { "User-Agent": userAgent(), ...options.headers };
-    const platformFetch =
-      options.fetch === undefined || options.fetch === globalThis.fetch ? globalThis.fetch : undefined;
     // createLinkSession only ever calls baseUrl itself, so its client carries the key as a plain header
-    // (no per-request middleware cost); nox.POST takes any per-call baseUrl, so its key goes through
-    // the middleware that checks the origin.
+    // (no per-request middleware cost), and with no middleware to hand a Request to, it calls every
+    // fetch, the platform's or the caller's, as fetch(url, init). nox.POST takes any per-call baseUrl,
+    // so its key goes through the middleware that checks the origin, which needs a real Request: fetch
+    // gets that Request, which the standard signature takes.
     this.#client = createClient<paths>({
       ...clientOptions,
-      // With the platform's fetch (the default, or passed in as is), and no middleware on this client,
-      // fetch builds the only Request. Any other fetch gets a Request, as its type promises.
-      ...(platformFetch !== undefined && directFetchOptions(platformFetch)),
+      ...directFetchOptions(fetch),
       headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
     });
-    const open = createClient<paths>({ ...clientOptions, headers });
+    const open = createClient<paths>({ ...clientOptions, fetch, headers });
     open.use(createAuthMiddleware(resolved.apiKey, { origin: resolved.baseUrl }));
     this.POST = open.POST;
   }
@@ -103,7 +102,7 @@ class NoxClientImpl implements NoxClient {
     );
   }
 
-  // One HTTP attempt; openapi-fetch builds a fresh request from `body` each time, so retries re-send it intact.
+  // One HTTP attempt; openapi-fetch serializes `body` afresh each time, so retries re-send it intact.
   async #attempt(
     body: CreateSupplierLinkSessionRequest,
     options: NoxRequestOptions,

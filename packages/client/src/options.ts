@@ -14,8 +14,12 @@ export interface NoxClientOptions {
   maxRetries?: number | undefined;
   /** Delays between retries (defaults: 500 ms doubling to 8 s; `Retry-After` honoured up to 60 s). */
   backoff?: NoxBackoffOptions | undefined;
-  /** The fetch to use (default: `globalThis.fetch`), e.g. one with a proxy agent. */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /**
+   * The fetch to use (default: `globalThis.fetch`), with fetch's own signature: `globalThis.fetch`, one
+   * that adds a proxy dispatcher, or a test double. `createLinkSession` calls it as `fetch(url, init)`,
+   * the attempt's signal in `init.signal` (aborted at `timeoutMs`); `nox.POST` calls it with a `Request`.
+   */
+  fetch?: ((input: string | URL | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Extra headers for every request. */
   headers?: Record<string, string> | undefined;
   /** Refuse a `brand` not listed for the `asset_type` (default true); turn off when the curated list lags NOX. */

@@ -3,7 +3,7 @@ import type {
   CreateSupplierLinkSessionResponse,
 } from "@nox-energy/authenticator-types";
 import { describe, expectTypeOf, test } from "vitest";
-import { createNoxClient } from "../src/index.js";
+import { createNoxClient, type NoxClientOptions } from "../src/index.js";
 
 const nox = createNoxClient({ apiKey: "k" });
 const body = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" } as const;
@@ -58,5 +58,25 @@ describe("nox.POST's types are openapi-fetch's for the spec", () => {
   test("rejects a path the spec lacks", () => {
     // @ts-expect-error: no such path
     void nox.POST("/supplier/link-session", { body });
+  });
+});
+
+describe("the fetch option takes fetch's own signature", () => {
+  test("accepts globalThis.fetch and an (input, init) function", () => {
+    createNoxClient({ apiKey: "k", fetch: globalThis.fetch });
+    createNoxClient({ apiKey: "k", fetch: (input, init) => globalThis.fetch(input, init) });
+    createNoxClient({
+      apiKey: "k",
+      fetch: async (input: string | URL | Request, init?: RequestInit) => fetch(input, init),
+    });
+    expectTypeOf<NonNullable<NoxClientOptions["fetch"]>>().toBeCallableWith("https://a.example", {
+      method: "POST",
+    });
+    expectTypeOf<NonNullable<NoxClientOptions["fetch"]>>().toBeCallableWith(new Request("https://a.example"));
+  });
+
+  test("rejects a fetch that takes only a Request (it is called with a URL string and init)", () => {
+    // @ts-expect-error: a Request-only fetch cannot be called as fetch(url, init)
+    createNoxClient({ apiKey: "k", fetch: (request: Request) => globalThis.fetch(request) });
   });
 });

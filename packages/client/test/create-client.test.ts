@@ -14,6 +14,7 @@ import {
   NoxServerError,
   NoxTimeoutError,
   NoxUnprocessableEntityError,
+  DEFAULT_BASE_URL,
   type NoxClientOptions,
   type NoxError,
 } from "../src/index.js";
@@ -68,11 +69,11 @@ async function failure(promise: Promise<unknown>): Promise<{ error: NoxError; ms
 }
 
 describe("createLinkSession against a healthy server", () => {
-  // The platform's fetch is handed (url, init); any other fetch gets a Request: both must send the same.
+  // Every fetch is handed (url, init); each must send the same request.
   test.each<[string, NoxClientOptions]>([
     ["the default fetch", {}],
     ["globalThis.fetch passed in", { fetch: globalThis.fetch }],
-    ["a fetch of its own", { fetch: (request: Request) => globalThis.fetch(request) }],
+    ["a fetch of its own", { fetch: (input, init) => globalThis.fetch(input, init) }],
   ])(
     "%s: sends the body, the key, a User-Agent and JSON content type; resolves to the session",
     async (_name, options) => {
@@ -379,19 +380,52 @@ describe("timeouts and the caller's signal", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  test("a fetch passed in the options gets each attempt's signal on its Request, aborted at the timeout", async () => {
-    const signals: AbortSignal[] = [];
-    const fetch = (request: Request) =>
+  test("a fetch passed in the options gets (url, init) with each attempt's signal, aborted at the timeout", async () => {
+    const calls: [unknown, RequestInit | undefined][] = [];
+    const fetch = (input: string | URL | Request, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => {
-        signals.push(request.signal);
-        request.signal.addEventListener("abort", () => reject(request.signal.reason));
+        calls.push([input, init]);
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
       });
     const nox = createNoxClient({ apiKey: KEY, fetch, timeoutMs: 50, maxRetries: 1, ...FAST });
-    const { error } = await failure(nox.createLinkSession(BODY));
+    const { error, ms } = await failure(nox.createLinkSession(BODY));
     expect(error).toBeInstanceOf(NoxTimeoutError);
     expect(error.attempts).toBe(2);
-    expect(signals).toHaveLength(2);
-    expect(signals.every((signal) => signal.aborted)).toBe(true);
+    expect(ms).toBeLessThan(1000);
+    expect(calls).toHaveLength(2);
+    const signals = calls.map(([, init]) => init?.signal);
+    expect(signals[0]).not.toBe(signals[1]);
+    for (const [input, init] of calls) {
+      expect(input).toBe("https://auth.nox.energy/v2/supplier/link-sessions");
+      expect(init?.signal?.aborted).toBe(true);
+    }
+  });
+
+  test("a fetch of its own gets the same request, headers and body on every attempt", async () => {
+    const calls: Request[] = [];
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+      calls.push(new Request(input, init));
+      return calls.length < 3
+        ? new Response("{}", { status: 503, headers: { "content-type": "application/json" } })
+        : Response.json(LINK_SESSION, { status: 201 });
+    };
+    const nox = createNoxClient({ apiKey: KEY, fetch, headers: { "x-team": "billing" }, ...FAST });
+    await expect(nox.createLinkSession(BODY, { headers: { "x-trace": "t-1" } })).resolves.toEqual(
+      LINK_SESSION,
+    );
+    expect(calls).toHaveLength(3);
+    for (const request of calls) {
+      expect(request.method).toBe("POST");
+      expect(request.redirect).toBe("manual");
+      expect(request.headers.get("x-api-key")).toBe(KEY);
+      expect(request.headers.get("content-type")).toBe("application/json");
+      expect(request.headers.get("user-agent")).toMatch(/^nox-authenticator-client\//);
+      expect(request.headers.get("x-team")).toBe("billing");
+      expect(request.headers.get("x-trace")).toBe("t-1");
+    }
+    const bodies = await Promise.all(calls.map((request) => request.text()));
+    expect(JSON.parse(bodies[0] ?? "")).toEqual(BODY);
+    expect(new Set(bodies).size).toBe(1);
   });
 
   test("an already-aborted signal sends nothing", async () => {
@@ -412,6 +446,27 @@ describe("nox.POST (openapi-fetch style)", () => {
     expect(response.status).toBe(201);
     expect(server.requests[0]?.headers["x-api-key"]).toBe(KEY);
     expect(server.requests[0]?.headers["user-agent"]).toMatch(/^nox-authenticator-client\//);
+  });
+
+  test("a fetch of its own is handed a Request, with the key for the base URL's origin only", async () => {
+    const seen: unknown[] = [];
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+      seen.push(input);
+      expect(init).toBeUndefined();
+      return Response.json(LINK_SESSION, { status: 201 });
+    };
+    const nox = createNoxClient({ apiKey: KEY, fetch });
+    const { data } = await nox.POST("/supplier/link-sessions", { body: BODY });
+    expect(data).toEqual(LINK_SESSION);
+    await nox.POST("/supplier/link-sessions", { body: BODY, baseUrl: "https://elsewhere.example/v2" });
+    const [home, elsewhere] = seen as Request[];
+    expect(home).toBeInstanceOf(Request);
+    expect(home?.url).toBe(`${DEFAULT_BASE_URL}/supplier/link-sessions`);
+    expect(home?.redirect).toBe("manual");
+    expect(home?.headers.get("x-api-key")).toBe(KEY);
+    expect(await home?.json()).toEqual(BODY);
+    expect(elsewhere?.url).toBe("https://elsewhere.example/v2/supplier/link-sessions");
+    expect(elsewhere?.headers.has("x-api-key")).toBe(false);
   });
 
   test("does not throw on HTTP errors, and does not retry", async () => {

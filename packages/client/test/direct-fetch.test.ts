@@ -6,10 +6,10 @@ import { directFetchOptions } from "../src/direct-fetch.js";
 describe("directFetchOptions", () => {
   test("openapi-fetch's request reaches fetch as (url, init): method, headers, body, redirect and signal intact", async () => {
     const calls: [unknown, RequestInit | undefined][] = [];
-    const fetch = (async (input: unknown, init?: RequestInit) => {
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
       calls.push([input, init]);
       return new Response('{"ok":true}', { status: 201, headers: { "content-type": "application/json" } });
-    }) as typeof globalThis.fetch;
+    };
     const client = createClient<paths>({
       baseUrl: "https://auth.nox.energy/v2",
       redirect: "manual",

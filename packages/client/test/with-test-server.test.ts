@@ -35,7 +35,7 @@ afterAll(() => server.close());
 
 const transports: [string, () => NoxClientOptions][] = [
   ["over HTTP on 127.0.0.1", () => ({})],
-  ["through the fake's in-process fetch", () => ({ fetch: (request: Request) => server.fetch(request) })],
+  ["through the fake's in-process fetch", () => ({ fetch: server.fetch })],
 ];
 
 describe.each(transports)("createNoxClient against the test server, %s", (_name, transport) => {
