@@ -53,6 +53,8 @@ describe("isHttpUrl", () => {
           expect(new URL(candidate).hostname).toBe(host?.toLowerCase());
         }
       }),
+      // fc.webUrl is costly to generate; 60 runs x 3 candidates keeps this well under a second.
+      { numRuns: 60 },
     );
   });
 
