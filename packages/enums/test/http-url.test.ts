@@ -46,15 +46,15 @@ describe("isHttpUrl", () => {
 
   test("whenever it accepts, WHATWG's URL reads the same host as the text names (property)", () => {
     fc.assert(
-      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), (url, junk) => {
+      fc.property(fc.webUrl(), fc.string(), (url, junk) => {
         for (const candidate of [url, `${url}${junk}`, `${junk}${url}`]) {
           if (!isHttpUrl(candidate)) continue;
           const host = /^https?:\/\/([^/?#:]+|\[[^\]]+\])/i.exec(candidate)?.[1];
           expect(new URL(candidate).hostname).toBe(host?.toLowerCase());
         }
       }),
-      // fc.webUrl is costly to generate; 60 runs x 3 candidates keeps this well under a second.
-      { numRuns: 60 },
+      // fc.webUrl with query and fragment options takes seconds to set up; the junk suffix covers those parts.
+      { numRuns: 200 },
     );
   });
 
