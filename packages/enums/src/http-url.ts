@@ -7,6 +7,10 @@ const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 // Each part's class excludes the next part's delimiter, so the match is linear in the input's length.
 const HTTP_URL = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[^:/?#[\]@]+)(?::\d{1,5})?(?:[/?#][^[\]]*)?$/i;
 
+// A global in every runtime the package supports (Node >= 20, browsers), but not in ES2023's lib; the package
+// compiles without DOM or Node types so that it stays platform-neutral.
+declare const URL: new (input: string) => { readonly protocol: string; readonly hostname: string };
+
 /**
  * True when `value` is an absolute `http:` or `https:` URL that browsers, WHATWG's URL parser and an
  * RFC 3986 parser (the server's) all read as the same host: what the spec's `format: uri` must mean for
@@ -23,7 +27,7 @@ export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== "string" || !URI_CHARACTERS.test(value) || BAD_PERCENT.test(value)) return false;
   const host = HTTP_URL.exec(value)?.[1];
   if (host === undefined) return false;
-  let url: URL;
+  let url: InstanceType<typeof URL>;
   try {
     url = new URL(value);
   } catch {
