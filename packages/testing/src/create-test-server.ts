@@ -1,9 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
-import { DEFAULT_LINK_BASE_URL, TEST_API_KEY, TEST_SUPPLIER_NAME } from "./defaults.js";
+import {
+  DEFAULT_LINK_BASE_URL,
+  DEFAULT_MAX_BODY_BYTES,
+  TEST_API_KEY,
+  TEST_SUPPLIER_NAME,
+} from "./defaults.js";
 import { delay, FaultQueue, type Fault } from "./faults.js";
+import { fetchTransport, type FetchFunction } from "./fetch-transport.js";
 import { handleRequest, jsonReply, type IncomingCall, type Reply } from "./handle-request.js";
 import { listenOnLoopback } from "./http-transport.js";
+import { parseJsonBody } from "./json-body.js";
 
 /** Options for {@link createNoxTestServer}; every one has a default. */
 export interface NoxTestServerOptions {
@@ -17,6 +24,11 @@ export interface NoxTestServerOptions {
   linkBaseUrl?: string;
   /** Makes each session's `link_token`. Default: a random UUID. */
   tokenFactory?: () => string;
+  /**
+   * The largest request body read, in bytes; a larger one is answered 413, left unread and recorded with
+   * an empty `bodyText`. Default: {@link DEFAULT_MAX_BODY_BYTES} (1 MiB).
+   */
+  maxBodyBytes?: number;
 }
 
 /** One request the server received, in arrival order, faulted or not. */
@@ -28,8 +40,9 @@ export interface RecordedRequest {
   path: string;
   /** Headers as received, names lower-cased. Includes `x-api-key`, so a test can assert it was sent. */
   headers: Readonly<Record<string, string>>;
-  /** The body parsed as JSON; `undefined` when it is empty or not JSON (see `bodyText`). */
+  /** The body parsed as JSON; `undefined` when it is empty, not JSON or nested too deep (see `bodyText`). */
   body: unknown;
+  /** The body as received; "" when it was over `maxBodyBytes` (answered 413, never read). */
   bodyText: string;
 }
 
@@ -38,7 +51,7 @@ export interface NoxTestServer extends AsyncDisposable {
   /** `http://127.0.0.1:<port>` plus `basePath`: the `baseUrl` to give a client. */
   readonly url: string;
   /** In-process form of the server, with `fetch`'s signature: pass it as a client's custom `fetch`. */
-  readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  readonly fetch: FetchFunction;
   /** The link sessions created (201 responses), oldest first. */
   readonly sessions: readonly CreateSupplierLinkSessionResponse[];
   /** Every request received, oldest first. */
@@ -76,6 +89,10 @@ export async function createNoxTestServer(options: NoxTestServerOptions = {}): P
   const apiKeys = new Map(Object.entries(options.apiKeys ?? { [TEST_API_KEY]: TEST_SUPPLIER_NAME }));
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const token = options.tokenFactory ?? (() => randomUUID());
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new TypeError(`createNoxTestServer: maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`);
+  }
 
   let sessions: CreateSupplierLinkSessionResponse[] = [];
   let requests: RecordedRequest[] = [];
@@ -98,11 +115,12 @@ export async function createNoxTestServer(options: NoxTestServerOptions = {}): P
       now,
       token,
       linkBaseUrl,
+      maxBodyBytes,
       onSession: (session) => sessions.push(session),
     });
   }
 
-  const http = await listenOnLoopback((call, signal) => dispatch(call, "http", signal));
+  const http = await listenOnLoopback((call, signal) => dispatch(call, "http", signal), maxBodyBytes);
   let closed: Promise<void> | undefined;
   const close = () => {
     closing.abort(new Error("The NOX test server was closed."));
@@ -111,29 +129,7 @@ export async function createNoxTestServer(options: NoxTestServerOptions = {}): P
 
   return {
     url: `http://127.0.0.1:${http.port}${basePath}`,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      const url = new URL(request.url);
-      const call: IncomingCall = {
-        method: request.method,
-        pathname: url.pathname,
-        search: url.search,
-        headers: Object.fromEntries(request.headers),
-        bodyText: await request.text(),
-      };
-      const reply = await dispatch(call, "fetch", request.signal);
-      if (reply === "reset") {
-        // What fetch itself throws when the server drops the connection.
-        throw new TypeError("fetch failed", {
-          cause: Object.assign(new Error("The NOX test server reset the connection (a scripted fault)."), {
-            code: "ECONNRESET",
-          }),
-        });
-      }
-      // A string body, even "", makes Response add a text/plain content type the HTTP form never sends.
-      const empty = reply.body === "" || reply.status === 204 || reply.status === 205 || reply.status === 304;
-      return new Response(empty ? null : reply.body, { status: reply.status, headers: reply.headers });
-    },
+    fetch: fetchTransport((call, signal) => dispatch(call, "fetch", signal), maxBodyBytes),
     get sessions() {
       return [...sessions];
     },
@@ -158,18 +154,13 @@ export async function createNoxTestServer(options: NoxTestServerOptions = {}): P
 }
 
 function record(call: IncomingCall, transport: RecordedRequest["transport"]): RecordedRequest {
-  let body: unknown;
-  try {
-    body = call.bodyText === "" ? undefined : JSON.parse(call.bodyText);
-  } catch {
-    body = undefined;
-  }
+  const parsed = call.bodyText === "" ? undefined : parseJsonBody(call.bodyText);
   return {
     transport,
     method: call.method,
     path: `${call.pathname}${call.search}`,
     headers: call.headers,
-    body,
+    body: parsed?.ok === true ? parsed.value : undefined,
     bodyText: call.bodyText,
   };
 }

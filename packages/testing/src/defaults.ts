@@ -9,3 +9,6 @@ export const DEFAULT_LINK_BASE_URL = "https://auth.nox.energy/ui";
 
 /** How long a link session lives: the spec says `expires_at` is 10 minutes after creation. */
 export const SESSION_TTL_SECONDS = 600;
+
+/** The largest request body a test server reads by default (1 MiB); a larger one is answered 413. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

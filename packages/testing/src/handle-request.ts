@@ -1,5 +1,6 @@
 import { ERROR_EXAMPLES, OPERATION } from "./generated/schemas.js";
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
+import { parseJsonBody } from "./json-body.js";
 import { createSession } from "./session.js";
 import { validateLinkSessionRequest } from "./validate-request.js";
 
@@ -12,7 +13,10 @@ export interface IncomingCall {
   search: string;
   /** Lower-cased header names. */
   headers: Readonly<Record<string, string>>;
+  /** The body as text; "" when it was too large to read. */
   bodyText: string;
+  /** The body was over the server's `maxBodyBytes`, so the transport stopped reading it. */
+  bodyTooLarge?: boolean;
 }
 
 /** A response ready for either transport to send. */
@@ -31,6 +35,8 @@ export interface HandlerConfig {
   now: () => number;
   token: () => string;
   linkBaseUrl: string;
+  /** The largest body read, in bytes (for the 413 message). */
+  maxBodyBytes: number;
   onSession: (session: CreateSupplierLinkSessionResponse) => void;
 }
 
@@ -51,11 +57,16 @@ export function jsonReply(
 }
 
 /**
- * Answers one request as NOX would: `POST {basePath}/supplier/link-sessions` checks the API key (401),
+ * Answers one request as NOX would: a body over the size limit is 413; `POST {basePath}/supplier/link-sessions` checks the API key (401),
  * the body (400, with the spec's message style) and creates a session (201). Other paths are 404 and
  * other methods 405 with `Allow`, each with an `{ error }` body.
  */
 export function handleRequest(call: IncomingCall, config: HandlerConfig): Reply {
+  if (call.bodyTooLarge === true) {
+    return jsonReply(413, {
+      error: `Request body is larger than ${config.maxBodyBytes} bytes, the most this NOX test server accepts`,
+    });
+  }
   const route = `${config.basePath}${OPERATION.path}`;
   if (call.pathname !== route) {
     return jsonReply(404, {
@@ -79,13 +90,9 @@ export function handleRequest(call: IncomingCall, config: HandlerConfig): Reply 
       error: `Content-Type must be application/json, got ${mediaType === undefined ? "none" : mediaType}`,
     });
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(call.bodyText);
-  } catch {
-    return jsonReply(400, { error: "Request body must be valid JSON" });
-  }
-  const result = validateLinkSessionRequest(body);
+  const body = parseJsonBody(call.bodyText);
+  if (!body.ok) return jsonReply(400, { error: body.error });
+  const result = validateLinkSessionRequest(body.value);
   if (!result.ok) return jsonReply(400, { error: result.error });
 
   const session = createSession(result.value, {
