@@ -1,49 +1,20 @@
-import { randomUUID } from "node:crypto";
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
 import {
-  DEFAULT_LINK_BASE_URL,
-  DEFAULT_MAX_BODY_BYTES,
-  TEST_API_KEY,
-  TEST_SUPPLIER_NAME,
-} from "./defaults.js";
-import { delay, FaultQueue, type Fault } from "./faults.js";
+  checkMaxBodyBytes,
+  createFakeCore,
+  type FakeCore,
+  type NoxFakeOptions,
+  type RecordedRequest,
+} from "./fake-core.js";
+import type { Fault } from "./faults.js";
 import { fetchTransport, type FetchFunction } from "./fetch-transport.js";
-import { handleRequest, jsonReply, type IncomingCall, type Reply } from "./handle-request.js";
 import { listenOnLoopback } from "./http-transport.js";
-import { parseJsonBody } from "./json-body.js";
+import type { CompletedSession, LinkChoices } from "./session-store.js";
 
 /** Options for {@link createNoxTestServer}; every one has a default. */
-export interface NoxTestServerOptions {
-  /** API key -> supplier name. Default: `{ [TEST_API_KEY]: TEST_SUPPLIER_NAME }`. */
-  apiKeys?: Readonly<Record<string, string>>;
-  /** The current time in Unix seconds, for `created_at` and `expires_at`. Default: the system clock. */
-  now?: () => number;
+export interface NoxTestServerOptions extends NoxFakeOptions {
   /** A path prefix the routes live under, e.g. `"/v2"` as in production; part of `url`. Default: none. */
   basePath?: string;
-  /** Where `link_url` points (`?token=...&language=...` is added). Default: {@link DEFAULT_LINK_BASE_URL}. */
-  linkBaseUrl?: string;
-  /** Makes each session's `link_token`. Default: a random UUID. */
-  tokenFactory?: () => string;
-  /**
-   * The largest request body read, in bytes; a larger one is answered 413, left unread and recorded with
-   * an empty `bodyText`. Default: {@link DEFAULT_MAX_BODY_BYTES} (1 MiB).
-   */
-  maxBodyBytes?: number;
-}
-
-/** One request the server received, in arrival order, faulted or not. */
-export interface RecordedRequest {
-  /** `"http"` for the listening server, `"fetch"` for {@link NoxTestServer.fetch}. */
-  transport: "http" | "fetch";
-  method: string;
-  /** Path and query, as received (including any `basePath`). */
-  path: string;
-  /** Headers as received, names lower-cased. Includes `x-api-key`, so a test can assert it was sent. */
-  headers: Readonly<Record<string, string>>;
-  /** The body parsed as JSON; `undefined` when it is empty, not JSON or nested too deep (see `bodyText`). */
-  body: unknown;
-  /** The body as received; "" when it was over `maxBodyBytes` (answered 413, never read). */
-  bodyText: string;
 }
 
 /** A running fake NOX server; see {@link createNoxTestServer}. */
@@ -52,7 +23,7 @@ export interface NoxTestServer extends AsyncDisposable {
   readonly url: string;
   /** In-process form of the server, with `fetch`'s signature: pass it as a client's custom `fetch`. */
   readonly fetch: FetchFunction;
-  /** The link sessions created (201 responses), oldest first. */
+  /** The link sessions created (201 responses), oldest first; `completed_at` is set once completed. */
   readonly sessions: readonly CreateSupplierLinkSessionResponse[];
   /** Every request received, oldest first. */
   readonly requests: readonly RecordedRequest[];
@@ -61,7 +32,13 @@ export interface NoxTestServer extends AsyncDisposable {
   failNext(count: number, fault: Fault): void;
   /** How many queued faults are still waiting for a request. */
   readonly pendingFaults: number;
-  /** Forgets sessions, requests and queued faults (options stay); for `afterEach`. */
+  /**
+   * Completes the session of `linkToken` as the user finishing NOX's flow does (what opening its
+   * `link_url` does, without HTTP): where NOX redirects the user, and the callback in that URL's `data`.
+   * Throws for an unknown, expired (on the `now` clock) or completed session, or a brand NOX would not offer.
+   */
+  completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
+  /** Forgets sessions, NOX users, requests and queued faults (options stay); for `afterEach`. */
   reset(): void;
   /** Stops the server, dropping open connections. Safe to call twice. */
   close(): Promise<void>;
@@ -70,7 +47,8 @@ export interface NoxTestServer extends AsyncDisposable {
 /**
  * Starts a fake NOX Authenticator API on 127.0.0.1 (random port) that answers
  * `POST /supplier/link-sessions` as the spec describes: 401 without a known `x-api-key`, 400 with the
- * spec's message style for a body that breaks its schema, 201 with a realistic session otherwise.
+ * spec's message style for a body that breaks its schema, 201 with a realistic session otherwise; and
+ * completes a session when its `link_url` is opened (`GET /ui?token=...`, a 302 to `redirect_url?data=...`).
  * @example
  * await using server = await createNoxTestServer();
  * const res = await fetch(`${server.url}/supplier/link-sessions`, {
@@ -82,86 +60,44 @@ export interface NoxTestServer extends AsyncDisposable {
  */
 export async function createNoxTestServer(options: NoxTestServerOptions = {}): Promise<NoxTestServer> {
   const basePath = normaliseBasePath(options.basePath ?? "");
-  const linkBaseUrl = options.linkBaseUrl ?? DEFAULT_LINK_BASE_URL;
-  if (!URL.canParse(linkBaseUrl)) {
-    throw new TypeError(`createNoxTestServer: linkBaseUrl must be an absolute URL, got ${linkBaseUrl}.`);
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, "createNoxTestServer");
+  let core: FakeCore | undefined;
+  // The core needs the server's URL (for link_url), known once listening; no request arrives before that.
+  const http = await listenOnLoopback(
+    (call, signal) => (core as FakeCore).dispatch(call, "http", signal),
+    maxBodyBytes,
+  );
+  const url = `http://127.0.0.1:${http.port}${basePath}`;
+  try {
+    core = createFakeCore(options, { url, basePath, caller: "createNoxTestServer" });
+  } catch (error) {
+    await http.close();
+    throw error;
   }
-  const apiKeys = new Map(Object.entries(options.apiKeys ?? { [TEST_API_KEY]: TEST_SUPPLIER_NAME }));
-  const now = options.now ?? (() => Math.floor(Date.now() / 1000));
-  const token = options.tokenFactory ?? (() => randomUUID());
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new TypeError(`createNoxTestServer: maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`);
-  }
-
-  let sessions: CreateSupplierLinkSessionResponse[] = [];
-  let requests: RecordedRequest[] = [];
-  const faults = new FaultQueue();
-  const closing = new AbortController();
-
-  async function dispatch(
-    call: IncomingCall,
-    transport: RecordedRequest["transport"],
-    signal: AbortSignal,
-  ): Promise<Reply | "reset"> {
-    requests.push(record(call, transport));
-    const fault = faults.take();
-    if (fault?.delayMs !== undefined) await delay(fault.delayMs, [signal, closing.signal]);
-    if (fault?.reset === true) return "reset";
-    if (fault?.status !== undefined) return jsonReply(fault.status, fault.body, fault.headers);
-    return handleRequest(call, {
-      basePath,
-      apiKeys,
-      now,
-      token,
-      linkBaseUrl,
-      maxBodyBytes,
-      onSession: (session) => sessions.push(session),
-    });
-  }
-
-  const http = await listenOnLoopback((call, signal) => dispatch(call, "http", signal), maxBodyBytes);
+  const fake = core;
   let closed: Promise<void> | undefined;
   const close = () => {
-    closing.abort(new Error("The NOX test server was closed."));
+    fake.close(new Error("The NOX test server was closed."));
     return (closed ??= http.close());
   };
 
   return {
-    url: `http://127.0.0.1:${http.port}${basePath}`,
-    fetch: fetchTransport((call, signal) => dispatch(call, "fetch", signal), maxBodyBytes),
+    url,
+    fetch: fetchTransport((call, signal) => fake.dispatch(call, "fetch", signal), fake.maxBodyBytes),
     get sessions() {
-      return [...sessions];
+      return fake.sessions;
     },
     get requests() {
-      return [...requests];
+      return fake.requests;
     },
     get pendingFaults() {
-      return faults.pending;
+      return fake.pendingFaults;
     },
-    failNext(countOrFault: number | Fault, fault?: Fault) {
-      if (typeof countOrFault === "number") faults.push(countOrFault, fault ?? {});
-      else faults.push(1, countOrFault);
-    },
-    reset() {
-      sessions = [];
-      requests = [];
-      faults.clear();
-    },
+    failNext: (countOrFault: number | Fault, fault?: Fault) => fake.failNext(countOrFault, fault),
+    completeSession: (linkToken, choices) => fake.completeSession(linkToken, choices),
+    reset: () => fake.reset(),
     close,
     [Symbol.asyncDispose]: close,
-  };
-}
-
-function record(call: IncomingCall, transport: RecordedRequest["transport"]): RecordedRequest {
-  const parsed = call.bodyText === "" ? undefined : parseJsonBody(call.bodyText);
-  return {
-    transport,
-    method: call.method,
-    path: `${call.pathname}${call.search}`,
-    headers: call.headers,
-    body: parsed?.ok === true ? parsed.value : undefined,
-    bodyText: call.bodyText,
   };
 }
 
