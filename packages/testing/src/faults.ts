@@ -1,7 +1,8 @@
 /**
  * What the server does instead of answering normally, for one request.
  *
- * `reset` drops the connection (the fetch form rejects with a `TypeError`, as `fetch` does);
+ * `reset` drops the connection (the fetch form rejects with a `TypeError`, as `fetch` does; the MSW
+ * handlers answer `HttpResponse.error()`, a network error);
  * otherwise `status` answers with that status, `body` (JSON unless a string) and `headers`.
  * `delayMs` waits first; with neither `reset` nor `status` the request is then handled as usual,
  * which is how to test a client's timeout.

@@ -57,7 +57,9 @@ async function readBody(request: Request, maxBodyBytes: number): Promise<string 
     if (done) break;
     size += value.byteLength;
     if (size > maxBodyBytes) {
-      await reader.cancel();
+      // Not awaited: a tee'd body (a cloned Request, as MSW hands over) settles cancel only once every
+      // branch is cancelled, and the other branch is not ours.
+      reader.cancel().catch(() => undefined);
       return undefined;
     }
     chunks.push(value);
