@@ -63,9 +63,10 @@ export function jsonReply(
   return { status, headers: { "content-type": "application/json", ...headers }, body: text };
 }
 
-/** A short HTML page, as a browser on NOX's link page would see it; `message` is fixed text, not input. */
+/** A short HTML page, as a browser on NOX's link page would see it; `message` is escaped (it may quote the URL). */
 export function htmlReply(status: number, message: string): Reply {
-  const body = `<!doctype html><meta charset="utf-8"><title>NOX test server</title><p>${message}</p>\n`;
+  const text = message.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  const body = `<!doctype html><meta charset="utf-8"><title>NOX test server</title><p>${text}</p>\n`;
   return { status, headers: { "content-type": "text/html; charset=utf-8" }, body };
 }
 

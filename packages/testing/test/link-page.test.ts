@@ -145,6 +145,15 @@ describe.each(TRANSPORTS)("the link page over %s", (_transport, sendFor) => {
     expect(server.sessions[0]?.completed_at).toBeNull();
   });
 
+  test("a chosen brand is quoted in the page escaped, not as markup", async () => {
+    const session = await create();
+    const res = await open(`${session.link_url}&brand=${encodeURIComponent("<script>alert(1)</script>")}`);
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).not.toContain("<script>");
+    expect(page).toContain("&#60;script&#62;alert(1)&#60;/script&#62; is not a brand");
+  });
+
   test("POST to the link page is 405 with Allow: GET", async () => {
     const session = await create();
     const res = await open(session.link_url, "POST");
