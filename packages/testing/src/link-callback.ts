@@ -29,6 +29,7 @@ export function encodeLinkCallback(callback: LinkCallback): string {
 export function withCallbackData(url: string, data: string): string {
   const hash = url.indexOf("#");
   const [base, fragment] = hash === -1 ? [url, ""] : [url.slice(0, hash), url.slice(hash)];
-  const separator = !base.includes("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+  const query = base.indexOf("?");
+  const separator = query === -1 ? "?" : query === base.length - 1 || base.endsWith("&") ? "" : "&";
   return `${base}${separator}data=${data}${fragment}`;
 }
