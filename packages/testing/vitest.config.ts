@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     // The README example imports the package by name; in this package's tests that means its source.
     alias: {
+      "@nox-energy/authenticator-testing/msw": fileURLToPath(new URL("./src/msw/index.ts", import.meta.url)),
       "@nox-energy/authenticator-testing": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
     },
   },

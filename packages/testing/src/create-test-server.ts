@@ -1,36 +1,20 @@
-import { randomUUID } from "node:crypto";
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
-import { DEFAULT_LINK_BASE_URL, TEST_API_KEY, TEST_SUPPLIER_NAME } from "./defaults.js";
-import { delay, FaultQueue, type Fault } from "./faults.js";
-import { handleRequest, jsonReply, type IncomingCall, type Reply } from "./handle-request.js";
+import {
+  checkMaxBodyBytes,
+  createFakeCore,
+  type FakeCore,
+  type NoxFakeOptions,
+  type RecordedRequest,
+} from "./fake-core.js";
+import type { Fault } from "./faults.js";
+import { fetchTransport, type FetchFunction } from "./fetch-transport.js";
 import { listenOnLoopback } from "./http-transport.js";
+import type { CompletedSession, LinkChoices } from "./session-store.js";
 
 /** Options for {@link createNoxTestServer}; every one has a default. */
-export interface NoxTestServerOptions {
-  /** API key -> supplier name. Default: `{ [TEST_API_KEY]: TEST_SUPPLIER_NAME }`. */
-  apiKeys?: Readonly<Record<string, string>>;
-  /** The current time in Unix seconds, for `created_at` and `expires_at`. Default: the system clock. */
-  now?: () => number;
+export interface NoxTestServerOptions extends NoxFakeOptions {
   /** A path prefix the routes live under, e.g. `"/v2"` as in production; part of `url`. Default: none. */
   basePath?: string;
-  /** Where `link_url` points (`?token=...&language=...` is added). Default: {@link DEFAULT_LINK_BASE_URL}. */
-  linkBaseUrl?: string;
-  /** Makes each session's `link_token`. Default: a random UUID. */
-  tokenFactory?: () => string;
-}
-
-/** One request the server received, in arrival order, faulted or not. */
-export interface RecordedRequest {
-  /** `"http"` for the listening server, `"fetch"` for {@link NoxTestServer.fetch}. */
-  transport: "http" | "fetch";
-  method: string;
-  /** Path and query, as received (including any `basePath`). */
-  path: string;
-  /** Headers as received, names lower-cased. Includes `x-api-key`, so a test can assert it was sent. */
-  headers: Readonly<Record<string, string>>;
-  /** The body parsed as JSON; `undefined` when it is empty or not JSON (see `bodyText`). */
-  body: unknown;
-  bodyText: string;
 }
 
 /** A running fake NOX server; see {@link createNoxTestServer}. */
@@ -38,8 +22,8 @@ export interface NoxTestServer extends AsyncDisposable {
   /** `http://127.0.0.1:<port>` plus `basePath`: the `baseUrl` to give a client. */
   readonly url: string;
   /** In-process form of the server, with `fetch`'s signature: pass it as a client's custom `fetch`. */
-  readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-  /** The link sessions created (201 responses), oldest first. */
+  readonly fetch: FetchFunction;
+  /** The link sessions created (201 responses), oldest first; `completed_at` is set once completed. */
   readonly sessions: readonly CreateSupplierLinkSessionResponse[];
   /** Every request received, oldest first. */
   readonly requests: readonly RecordedRequest[];
@@ -48,7 +32,13 @@ export interface NoxTestServer extends AsyncDisposable {
   failNext(count: number, fault: Fault): void;
   /** How many queued faults are still waiting for a request. */
   readonly pendingFaults: number;
-  /** Forgets sessions, requests and queued faults (options stay); for `afterEach`. */
+  /**
+   * Completes the session of `linkToken` as the user finishing NOX's flow does (what opening its
+   * `link_url` does, without HTTP): where NOX redirects the user, and the callback in that URL's `data`.
+   * Throws for an unknown, expired (on the `now` clock) or completed session, or a brand NOX would not offer.
+   */
+  completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
+  /** Forgets sessions, NOX users, requests and queued faults (options stay); for `afterEach`. */
   reset(): void;
   /** Stops the server, dropping open connections. Safe to call twice. */
   close(): Promise<void>;
@@ -57,7 +47,8 @@ export interface NoxTestServer extends AsyncDisposable {
 /**
  * Starts a fake NOX Authenticator API on 127.0.0.1 (random port) that answers
  * `POST /supplier/link-sessions` as the spec describes: 401 without a known `x-api-key`, 400 with the
- * spec's message style for a body that breaks its schema, 201 with a realistic session otherwise.
+ * spec's message style for a body that breaks its schema, 201 with a realistic session otherwise; and
+ * completes a session when its `link_url` is opened (`GET /ui?token=...`, a 302 to `redirect_url?data=...`).
  * @example
  * await using server = await createNoxTestServer();
  * const res = await fetch(`${server.url}/supplier/link-sessions`, {
@@ -69,108 +60,44 @@ export interface NoxTestServer extends AsyncDisposable {
  */
 export async function createNoxTestServer(options: NoxTestServerOptions = {}): Promise<NoxTestServer> {
   const basePath = normaliseBasePath(options.basePath ?? "");
-  const linkBaseUrl = options.linkBaseUrl ?? DEFAULT_LINK_BASE_URL;
-  if (!URL.canParse(linkBaseUrl)) {
-    throw new TypeError(`createNoxTestServer: linkBaseUrl must be an absolute URL, got ${linkBaseUrl}.`);
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, "createNoxTestServer");
+  let core: FakeCore | undefined;
+  // The core needs the server's URL (for link_url), known once listening; no request arrives before that.
+  const http = await listenOnLoopback(
+    (call, signal) => (core as FakeCore).dispatch(call, "http", signal),
+    maxBodyBytes,
+  );
+  const url = `http://127.0.0.1:${http.port}${basePath}`;
+  try {
+    core = createFakeCore(options, { url, basePath, caller: "createNoxTestServer" });
+  } catch (error) {
+    await http.close();
+    throw error;
   }
-  const apiKeys = new Map(Object.entries(options.apiKeys ?? { [TEST_API_KEY]: TEST_SUPPLIER_NAME }));
-  const now = options.now ?? (() => Math.floor(Date.now() / 1000));
-  const token = options.tokenFactory ?? (() => randomUUID());
-
-  let sessions: CreateSupplierLinkSessionResponse[] = [];
-  let requests: RecordedRequest[] = [];
-  const faults = new FaultQueue();
-  const closing = new AbortController();
-
-  async function dispatch(
-    call: IncomingCall,
-    transport: RecordedRequest["transport"],
-    signal: AbortSignal,
-  ): Promise<Reply | "reset"> {
-    requests.push(record(call, transport));
-    const fault = faults.take();
-    if (fault?.delayMs !== undefined) await delay(fault.delayMs, [signal, closing.signal]);
-    if (fault?.reset === true) return "reset";
-    if (fault?.status !== undefined) return jsonReply(fault.status, fault.body, fault.headers);
-    return handleRequest(call, {
-      basePath,
-      apiKeys,
-      now,
-      token,
-      linkBaseUrl,
-      onSession: (session) => sessions.push(session),
-    });
-  }
-
-  const http = await listenOnLoopback((call, signal) => dispatch(call, "http", signal));
+  const fake = core;
   let closed: Promise<void> | undefined;
   const close = () => {
-    closing.abort(new Error("The NOX test server was closed."));
+    fake.close(new Error("The NOX test server was closed."));
     return (closed ??= http.close());
   };
 
   return {
-    url: `http://127.0.0.1:${http.port}${basePath}`,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      const url = new URL(request.url);
-      const call: IncomingCall = {
-        method: request.method,
-        pathname: url.pathname,
-        search: url.search,
-        headers: Object.fromEntries(request.headers),
-        bodyText: await request.text(),
-      };
-      const reply = await dispatch(call, "fetch", request.signal);
-      if (reply === "reset") {
-        // What fetch itself throws when the server drops the connection.
-        throw new TypeError("fetch failed", {
-          cause: Object.assign(new Error("The NOX test server reset the connection (a scripted fault)."), {
-            code: "ECONNRESET",
-          }),
-        });
-      }
-      // A string body, even "", makes Response add a text/plain content type the HTTP form never sends.
-      const empty = reply.body === "" || reply.status === 204 || reply.status === 205 || reply.status === 304;
-      return new Response(empty ? null : reply.body, { status: reply.status, headers: reply.headers });
-    },
+    url,
+    fetch: fetchTransport((call, signal) => fake.dispatch(call, "fetch", signal), fake.maxBodyBytes),
     get sessions() {
-      return [...sessions];
+      return fake.sessions;
     },
     get requests() {
-      return [...requests];
+      return fake.requests;
     },
     get pendingFaults() {
-      return faults.pending;
+      return fake.pendingFaults;
     },
-    failNext(countOrFault: number | Fault, fault?: Fault) {
-      if (typeof countOrFault === "number") faults.push(countOrFault, fault ?? {});
-      else faults.push(1, countOrFault);
-    },
-    reset() {
-      sessions = [];
-      requests = [];
-      faults.clear();
-    },
+    failNext: (countOrFault: number | Fault, fault?: Fault) => fake.failNext(countOrFault, fault),
+    completeSession: (linkToken, choices) => fake.completeSession(linkToken, choices),
+    reset: () => fake.reset(),
     close,
     [Symbol.asyncDispose]: close,
-  };
-}
-
-function record(call: IncomingCall, transport: RecordedRequest["transport"]): RecordedRequest {
-  let body: unknown;
-  try {
-    body = call.bodyText === "" ? undefined : JSON.parse(call.bodyText);
-  } catch {
-    body = undefined;
-  }
-  return {
-    transport,
-    method: call.method,
-    path: `${call.pathname}${call.search}`,
-    headers: call.headers,
-    body,
-    bodyText: call.bodyText,
   };
 }
 

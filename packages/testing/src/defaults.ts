@@ -4,8 +4,21 @@ export const TEST_API_KEY = "nox-test-api-key";
 /** The supplier name {@link TEST_API_KEY} resolves to (the spec's example supplier). */
 export const TEST_SUPPLIER_NAME = "Acme Energy";
 
-/** Where `link_url` points by default: the NOX Authenticator UI, as in the spec's example. */
-export const DEFAULT_LINK_BASE_URL = "https://auth.nox.energy/ui";
+/**
+ * NOX's own link page, as in the spec's example: pass it as `linkBaseUrl` for `link_url`s on NOX's host.
+ * (By default a fake points `link_url` at its own link page, which completes the session.)
+ */
+export const NOX_LINK_BASE_URL = "https://auth.nox.energy/ui";
+
+/**
+ * Where the MSW handlers intercept by default: the spec's server URL, as the client's `DEFAULT_BASE_URL`.
+ * Written here by hand because the testing package may not import the client; to come from the generated
+ * schemas once the generator writes the spec's server there.
+ */
+export const DEFAULT_BASE_URL = "https://auth.nox.energy/v2";
 
 /** How long a link session lives: the spec says `expires_at` is 10 minutes after creation. */
 export const SESSION_TTL_SECONDS = 600;
+
+/** The largest request body a test server reads by default (1 MiB); a larger one is answered 413. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

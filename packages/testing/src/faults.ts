@@ -1,7 +1,8 @@
 /**
  * What the server does instead of answering normally, for one request.
  *
- * `reset` drops the connection (the fetch form rejects with a `TypeError`, as `fetch` does);
+ * `reset` drops the connection (the fetch form rejects with a `TypeError`, as `fetch` does; the MSW
+ * handlers answer `HttpResponse.error()`, a network error);
  * otherwise `status` answers with that status, `body` (JSON unless a string) and `headers`.
  * `delayMs` waits first; with neither `reset` nor `status` the request is then handled as usual,
  * which is how to test a client's timeout.
@@ -19,6 +20,14 @@ export interface Fault {
   reset?: boolean;
 }
 
+/** The longest delay `setTimeout` can wait (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+export const MAX_DELAY_MS = 2_147_483_647;
+
+// RFC 9110's token (field names) and field-value characters; a value also may not start or end with white
+// space, which both transports would strip. Latin-1 above 0x7f is allowed as Node and fetch's Headers allow it.
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?$/;
+
 /** Faults scripted for the next requests, taken one per request in the order they were queued. */
 export class FaultQueue {
   #queue: Fault[] = [];
@@ -26,7 +35,9 @@ export class FaultQueue {
   /** Queues `fault` for the next `count` requests (after any already queued). */
   push(count: number, fault: Fault): void {
     checkFault(count, fault);
-    const copy = { ...fault, ...(fault.headers && { headers: { ...fault.headers } }) };
+    // Serialised now, so a body JSON cannot carry fails here and not at some later request.
+    const body = fault.body === undefined ? undefined : bodyText(fault.body);
+    const copy = { ...fault, body, ...(fault.headers && { headers: { ...fault.headers } }) };
     for (let i = 0; i < count; i++) this.#queue.push(copy);
   }
 
@@ -58,10 +69,41 @@ function checkFault(count: number, fault: Fault): void {
   if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0)) {
     reject(`delayMs must be a non-negative number, got ${delayMs}`);
   }
+  if (delayMs !== undefined && delayMs > MAX_DELAY_MS) {
+    reject(`delayMs must be at most ${MAX_DELAY_MS} ms (about 24.8 days), got ${delayMs}`);
+  }
+  for (const [name, value] of Object.entries(fault.headers ?? {})) {
+    if (!HEADER_NAME.test(name))
+      reject(`header name ${JSON.stringify(name)} is not a valid HTTP header name`);
+    if (typeof value !== "string" || !HEADER_VALUE.test(value)) {
+      reject(
+        `header ${JSON.stringify(name)} has a value HTTP cannot carry (no CR, LF, control characters or characters above U+00FF, no surrounding white space)`,
+      );
+    }
+  }
   if (reset === true && status !== undefined) reject("a fault resets the connection or answers, not both");
   if (reset !== true && status === undefined && delayMs === undefined) {
     reject("a fault needs a status, reset: true or delayMs");
   }
+}
+
+/** A fault's body as sent: a string as-is, anything else as JSON; throws when JSON cannot carry it. */
+function bodyText(body: unknown): string {
+  let text: string | undefined;
+  try {
+    text = typeof body === "string" ? body : JSON.stringify(body);
+  } catch (cause) {
+    throw new TypeError(
+      `failNext: body cannot be sent as JSON (${String(cause)}); pass a string or a JSON value.`,
+      { cause },
+    );
+  }
+  if (text === undefined) {
+    throw new TypeError(
+      `failNext: body cannot be sent as JSON (a ${typeof body}); pass a string or a JSON value.`,
+    );
+  }
+  return text;
 }
 
 /** Resolves after `ms`, or rejects with the reason of the first of `signals` to abort. */

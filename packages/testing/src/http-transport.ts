@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { IncomingCall, Reply } from "./handle-request.js";
 
@@ -12,21 +12,21 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-/** Serves `dispatch` over HTTP on 127.0.0.1, on a port the OS picks. */
-export async function listenOnLoopback(dispatch: Dispatch): Promise<HttpTransport> {
+/** Serves `dispatch` over HTTP on 127.0.0.1, on a port the OS picks; reads at most `maxBodyBytes` of a body. */
+export async function listenOnLoopback(dispatch: Dispatch, maxBodyBytes: number): Promise<HttpTransport> {
   const server = createServer((req, res) => {
     const aborted = new AbortController();
     // The client went away (aborted, timed out) before the reply: stop any scripted delay.
     res.on("close", () => aborted.abort(new Error("client closed the connection")));
     void (async () => {
-      const call = await readCall(req);
+      const call = await readCall(req, maxBodyBytes);
       const reply = await dispatch(call, aborted.signal);
       if (reply === "reset") {
         // resetAndDestroy sends a TCP RST (ECONNRESET at the client), as a crashed proxy would.
         req.socket.resetAndDestroy();
         return;
       }
-      res.writeHead(reply.status, reply.headers).end(reply.body);
+      send(res, reply, call.bodyTooLarge === true);
     })().catch(() => {
       if (!res.headersSent && !res.destroyed) res.destroy();
     });
@@ -45,19 +45,62 @@ export async function listenOnLoopback(dispatch: Dispatch): Promise<HttpTranspor
   };
 }
 
-async function readCall(req: IncomingMessage): Promise<IncomingCall> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+function send(res: ServerResponse, reply: Reply, unread: boolean): void {
+  if (!unread) {
+    res.writeHead(reply.status, reply.headers).end(reply.body);
+    return;
+  }
+  // The rest of the body is still on its way and will not be read: close the connection after the
+  // answer rather than read (or buffer) it, and give the client a moment to read the answer first.
+  res.writeHead(reply.status, { ...reply.headers, connection: "close" }).end(reply.body, () => {
+    setTimeout(() => res.socket?.destroy(), 100).unref();
+  });
+}
+
+async function readCall(req: IncomingMessage, maxBodyBytes: number): Promise<IncomingCall> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const body = await readBody(req, maxBodyBytes);
   return {
     method: req.method ?? "GET",
-    pathname: url.pathname,
-    search: url.search,
+    ...splitTarget(req.url ?? "/"),
     headers,
-    bodyText: Buffer.concat(chunks).toString("utf8"),
+    bodyText: body ?? "",
+    ...(body === undefined && { bodyTooLarge: true }),
   };
+}
+
+/** The body as text, or `undefined` once it passes `maxBodyBytes` (then the rest is left unread). */
+function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<string | undefined> {
+  // Not `for await`: leaving that loop early destroys the request, and with it the socket the 413 needs.
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"]) > maxBodyBytes) return resolve(undefined);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) return void chunks.push(chunk);
+      req.off("data", onData).pause();
+      chunks.length = 0;
+      resolve(undefined);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.once("error", reject);
+  });
+}
+
+/**
+ * The request target's path and query exactly as sent: `new URL` would read `//supplier/x` as a
+ * protocol-relative URL (host "supplier") and normalise dot segments and escapes the client sent.
+ */
+function splitTarget(target: string): Pick<IncomingCall, "pathname" | "search"> {
+  // An absolute-form target (`POST http://host/path`, as sent to a proxy): its path starts after the host.
+  const path = target.startsWith("/") ? target : target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?]*/i, "");
+  const query = path.indexOf("?");
+  return query === -1
+    ? { pathname: path, search: "" }
+    : { pathname: path.slice(0, query), search: path.slice(query) };
 }

@@ -1,9 +1,13 @@
+export { createNoxTestServer, type NoxTestServer, type NoxTestServerOptions } from "./create-test-server.js";
+export type { NoxFakeOptions, RecordedRequest } from "./fake-core.js";
 export {
-  createNoxTestServer,
-  type NoxTestServer,
-  type NoxTestServerOptions,
-  type RecordedRequest,
-} from "./create-test-server.js";
-export { DEFAULT_LINK_BASE_URL, SESSION_TTL_SECONDS, TEST_API_KEY, TEST_SUPPLIER_NAME } from "./defaults.js";
+  DEFAULT_MAX_BODY_BYTES,
+  NOX_LINK_BASE_URL,
+  SESSION_TTL_SECONDS,
+  TEST_API_KEY,
+  TEST_SUPPLIER_NAME,
+} from "./defaults.js";
 export type { Fault } from "./faults.js";
+export type { LinkCallback } from "./link-callback.js";
+export type { CompletedSession, LinkChoices } from "./session-store.js";
 export { validateLinkSessionRequest, type LinkSessionRequestValidation } from "./validate-request.js";

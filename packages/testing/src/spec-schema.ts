@@ -1,3 +1,4 @@
+import { isHttpUrl } from "@nox-energy/authenticator-enums";
 import { Ajv, type ValidateFunction } from "ajv";
 import { COMPONENT_SCHEMAS } from "./generated/schemas.js";
 
@@ -5,21 +6,6 @@ import { COMPONENT_SCHEMAS } from "./generated/schemas.js";
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
-
-/**
- * True for an absolute http(s) URL: what the spec's `format: uri` means for a browser redirect.
- * Stricter than RFC 3986 on purpose: a fake that accepts less than NOX fails a test, never production.
- * The URL parser forgives surrounding spaces and strips tabs and newlines; a URI allows neither.
- */
-export function isHttpUrl(value: string): boolean {
-  if (/[\s\x00-\x1f\x7f]/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
 
 /** Keywords whose value maps names (of fields, of components) to schemas, rather than being a schema. */
 const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs"]);
@@ -74,6 +60,7 @@ function createAjv(): Ajv {
   const instance = new Ajv({ allErrors: true, strict: true });
   // OpenAPI annotations ajv does not know; they describe, never constrain.
   for (const keyword of ["example", "externalDocs", "xml"]) instance.addKeyword({ keyword });
+  // The client checks redirect_url with the same function, so client and fake accept the same URLs.
   instance.addFormat("uri", isHttpUrl);
   return instance;
 }

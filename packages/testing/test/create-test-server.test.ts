@@ -3,7 +3,7 @@ import { compileSpecSchema } from "../src/spec-schema.js";
 import { RESPONSE_SCHEMAS } from "../src/generated/schemas.js";
 import {
   createNoxTestServer,
-  DEFAULT_LINK_BASE_URL,
+  NOX_LINK_BASE_URL,
   SESSION_TTL_SECONDS,
   TEST_API_KEY,
   TEST_SUPPLIER_NAME,
@@ -43,7 +43,7 @@ describe.each(TRANSPORTS)("over %s", (_transport, sendFor) => {
       const validate = validResponse("201");
       expect(validate(session), JSON.stringify(validate.errors)).toBe(true);
       expect(session).toEqual({
-        link_url: `${DEFAULT_LINK_BASE_URL}?token=${session.link_token}&language=${want.language}`,
+        link_url: `${server.url}/ui?token=${session.link_token}&language=${want.language}`,
         link_token: expect.stringMatching(/^[0-9a-f-]{36}$/),
         brand: want.brand,
         language: want.language,
@@ -223,6 +223,22 @@ describe("options", () => {
       created_at: 1703123456,
       expires_at: 1703124056,
     });
+  });
+
+  test("linkBaseUrl: NOX_LINK_BASE_URL gives link_urls on NOX's host, as in production", async () => {
+    await using server = await createNoxTestServer({
+      linkBaseUrl: NOX_LINK_BASE_URL,
+      tokenFactory: () => "t",
+    });
+    const session = await sessionOf(await postLinkSession(server.fetch, server, VALID, KEY));
+    expect(session.link_url).toBe("https://auth.nox.energy/ui?token=t&language=nl");
+  });
+
+  test("link_url defaults to the server's own link page, below basePath", async () => {
+    await using server = await createNoxTestServer({ basePath: "/v2", tokenFactory: () => "t" });
+    const session = await sessionOf(await postLinkSession(server.fetch, server, VALID, KEY));
+    expect(session.link_url).toBe(`${server.url}/ui?token=t&language=nl`);
+    expect(server.url).toMatch(/\/v2$/);
   });
 
   test("linkBaseUrl keeps its own query parameters", async () => {

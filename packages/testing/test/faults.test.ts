@@ -116,6 +116,12 @@ describe.each(TRANSPORTS)("faults over %s", (_transport, sendFor) => {
   });
 });
 
+function cyclic(): unknown {
+  const value: Record<string, unknown> = {};
+  value["self"] = value;
+  return value;
+}
+
 describe("failNext rejects faults that cannot happen", () => {
   test.each([
     [[0, { status: 500 }], /count must be a positive integer, got 0/],
@@ -130,6 +136,50 @@ describe("failNext rejects faults that cannot happen", () => {
     await using server = await createNoxTestServer();
     expect(() => (server.failNext as (...a: unknown[]) => void)(...args)).toThrow(message);
     expect(server.pendingFaults).toBe(0);
+  });
+});
+
+describe("failNext rejects, when queued, faults it could not deliver", () => {
+  test.each([
+    // setTimeout cannot wait longer than 2^31 - 1 ms: a longer delay would fire at once.
+    [
+      "a delay past 2^31 - 1 ms",
+      { delayMs: 2 ** 31 },
+      /delayMs must be at most 2147483647 ms \(about 24.8 days\), got 2147483648/,
+    ],
+    [
+      "a header name with a space",
+      { status: 500, headers: { "bad name": "x" } },
+      /header name "bad name" is not a valid HTTP header name/,
+    ],
+    [
+      "an empty header name",
+      { status: 500, headers: { "": "x" } },
+      /header name "" is not a valid HTTP header name/,
+    ],
+    [
+      "a CRLF in a header value",
+      { status: 500, headers: { "x-a": "1\r\nset-cookie: a=b" } },
+      /header "x-a" has a value HTTP cannot carry/,
+    ],
+    [
+      "a non-Latin-1 header value",
+      { status: 500, headers: { "x-a": "\u2603" } },
+      /header "x-a" has a value HTTP cannot carry/,
+    ],
+    ["a BigInt body", { status: 500, body: 1n }, /body cannot be sent as JSON/],
+    ["a function body", { status: 500, body: () => 1 }, /body cannot be sent as JSON/],
+    ["a cyclic body", { status: 500, body: cyclic() }, /body cannot be sent as JSON/],
+  ])("%s", async (_name, fault, message) => {
+    await using server = await createNoxTestServer();
+    expect(() => server.failNext(fault)).toThrow(message);
+    expect(server.pendingFaults).toBe(0);
+  });
+
+  test("a delay of exactly 2^31 - 1 ms is queued", async () => {
+    await using server = await createNoxTestServer();
+    server.failNext({ delayMs: 2 ** 31 - 1 });
+    expect(server.pendingFaults).toBe(1);
   });
 });
 

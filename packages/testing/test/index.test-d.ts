@@ -1,7 +1,12 @@
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
 import { describe, expectTypeOf, test } from "vitest";
+import type { HttpHandler } from "msw";
+import { createNoxHandlers, type NoxHandlers, type NoxHandlersOptions } from "../src/msw/index.js";
 import {
   createNoxTestServer,
+  type CompletedSession,
+  type LinkCallback,
+  type NoxFakeOptions,
   validateLinkSessionRequest,
   type Fault,
   type NoxTestServer,
@@ -40,5 +45,25 @@ describe("the public types", () => {
     const result = validateLinkSessionRequest({});
     if (result.ok) expectTypeOf(result.value.asset_type).toEqualTypeOf<"hp" | "pv">();
     else expectTypeOf(result.error).toEqualTypeOf<string>();
+  });
+
+  test("completeSession takes optional choices and returns the redirect and its callback", () => {
+    expectTypeOf<NoxTestServer["completeSession"]>().toBeCallableWith("token");
+    expectTypeOf<NoxTestServer["completeSession"]>().toBeCallableWith("token", {
+      brand: "daikin",
+      device_ids: ["d"],
+    });
+    expectTypeOf<NoxTestServer["completeSession"]>().returns.toEqualTypeOf<CompletedSession>();
+    expectTypeOf<CompletedSession["callback"]>().toEqualTypeOf<LinkCallback>();
+    expectTypeOf<LinkCallback["connected_at"]>().toEqualTypeOf<number>();
+  });
+
+  test("createNoxHandlers takes the server's options (baseUrl for basePath) and gives MSW handlers", () => {
+    expectTypeOf(createNoxHandlers).parameter(0).toEqualTypeOf<NoxHandlersOptions | undefined>();
+    expectTypeOf<NoxHandlersOptions>().toExtend<NoxFakeOptions>();
+    expectTypeOf<NoxTestServerOptions>().toExtend<NoxFakeOptions>();
+    expectTypeOf<NoxHandlers["handlers"]>().toEqualTypeOf<readonly HttpHandler[]>();
+    expectTypeOf<NoxHandlers["completeSession"]>().toEqualTypeOf<NoxTestServer["completeSession"]>();
+    expectTypeOf<NoxHandlers["sessions"]>().toEqualTypeOf<NoxTestServer["sessions"]>();
   });
 });

@@ -8,8 +8,11 @@ const blocks = (markdown: string) =>
 describe("README", () => {
   // The README's vitest example is this package's test/readme-example.test.ts, run with the other tests;
   // this keeps the two from drifting apart.
-  test("its vitest example is test/readme-example.test.ts, verbatim", async () => {
-    const example = await read("./readme-example.test.ts");
-    expect(blocks(await read("../README.md"))).toContain(example);
-  });
+  test.each(["readme-example.test.ts", "readme-msw-example.test.ts"])(
+    "its example test/%s is there verbatim",
+    async (file) => {
+      const example = await read(`./${file}`);
+      expect(blocks(await read("../README.md"))).toContain(example);
+    },
+  );
 });

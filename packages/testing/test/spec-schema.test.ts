@@ -1,7 +1,7 @@
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
 import { COMPONENT_SCHEMAS, REQUEST_SCHEMA, RESPONSE_SCHEMAS } from "../src/generated/schemas.js";
-import { compileSpecSchema, isHttpUrl, toJsonSchema } from "../src/spec-schema.js";
+import { compileSpecSchema, toJsonSchema } from "../src/spec-schema.js";
 
 const VALID = { user_id: "u-1", asset_type: "hp", redirect_url: "https://supplier.example/back" };
 
@@ -76,7 +76,8 @@ describe("the nullable-$ref trap this package works around", () => {
   });
 });
 
-describe("isHttpUrl (the spec's format: uri)", () => {
+describe("the spec's format: uri (enums' isHttpUrl)", () => {
+  const isUri = compileSpecSchema({ type: "string", format: "uri" });
   test.each([
     ["https://supplier.example/back", true],
     ["http://localhost:3000/cb?x=1#y", true],
@@ -93,7 +94,13 @@ describe("isHttpUrl (the spec's format: uri)", () => {
     ["https://supplier.example/ba\nck", false],
     ["https://supplier.example/ba\tck", false],
     ["https://supplier.example/ba ck", false],
+    ["https://evil.example\\@good.example/", false],
+    ["https://good.example@evil.example/", false],
+    ["https://a|b.example/", false],
+    ["https://a.example/{x}", false],
+    ["https://bücher.example/", false],
+    ["https://xn--bcher-kva.example/", true],
   ])("%j -> %s", (value, expected) => {
-    expect(isHttpUrl(value)).toBe(expected);
+    expect(isUri(value)).toBe(expected);
   });
 });

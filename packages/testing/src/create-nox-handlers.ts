@@ -1,0 +1,92 @@
+import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
+import { http, HttpResponse, type HttpHandler } from "msw";
+import { DEFAULT_BASE_URL } from "./defaults.js";
+import { createFakeCore, type NoxFakeOptions, type RecordedRequest } from "./fake-core.js";
+import type { Fault } from "./faults.js";
+import { callFromRequest, responseFromReply } from "./fetch-transport.js";
+import { ROUTE_PATHS } from "./handle-request.js";
+import type { CompletedSession, LinkChoices } from "./session-store.js";
+
+/** Options for {@link createNoxHandlers}: the fake's options, and where to intercept. */
+export interface NoxHandlersOptions extends NoxFakeOptions {
+  /**
+   * The base URL your client is given, path included: the handlers intercept the fake's routes below it.
+   * Default: {@link DEFAULT_BASE_URL}, the spec's server (`https://auth.nox.energy/v2`).
+   */
+  baseUrl?: string;
+}
+
+/** The fake NOX API as MSW request handlers, with the test server's state; see {@link createNoxHandlers}. */
+export interface NoxHandlers {
+  /** Give these to MSW's `setupServer(...handlers)`, `setupWorker` or `server.use(...)`. */
+  readonly handlers: readonly HttpHandler[];
+  /** The base URL intercepted, without a trailing slash. */
+  readonly baseUrl: string;
+  /** The link sessions created (201 responses), oldest first; `completed_at` is set once completed. */
+  readonly sessions: readonly CreateSupplierLinkSessionResponse[];
+  /** Every request intercepted, oldest first (`transport: "msw"`). */
+  readonly requests: readonly RecordedRequest[];
+  /** Makes the next `count` requests (default 1) fail as `fault` says; `reset: true` is a network error. */
+  failNext(fault: Fault): void;
+  failNext(count: number, fault: Fault): void;
+  /** How many queued faults are still waiting for a request. */
+  readonly pendingFaults: number;
+  /** Completes a session as the user finishing NOX's flow does; as the test server's `completeSession`. */
+  completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
+  /** Forgets sessions, NOX users, requests and queued faults (options stay); for `afterEach`. */
+  reset(): void;
+}
+
+/**
+ * The fake NOX Authenticator API as [MSW](https://mswjs.io) 2.x handlers: the same validation, sessions,
+ * link page and faults as `createNoxTestServer`, answering requests to `baseUrl` inside your process.
+ * @example
+ * const nox = createNoxHandlers();
+ * const server = setupServer(...nox.handlers); // from "msw/node"
+ * server.listen();
+ * // fetch("https://auth.nox.energy/v2/supplier/link-sessions", ...) now reaches the fake
+ */
+export function createNoxHandlers(options: NoxHandlersOptions = {}): NoxHandlers {
+  const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
+  const fake = createFakeCore(options, { url: baseUrl, basePath, caller: "createNoxHandlers" });
+  const handlers = ROUTE_PATHS.map((path) =>
+    http.all(`${baseUrl}${path}`, async ({ request }) => {
+      const call = await callFromRequest(request, fake.maxBodyBytes);
+      // The client gave up during a scripted delay: its fetch has already rejected with its own reason,
+      // so end quietly rather than as an exception MSW reports.
+      const reply = await fake.dispatch(call, "msw", request.signal).catch((error: unknown) => {
+        if (request.signal.aborted) return "reset" as const;
+        throw error;
+      });
+      // MSW's way to drop the connection: the client's fetch rejects with a TypeError.
+      return reply === "reset" ? HttpResponse.error() : responseFromReply(reply);
+    }),
+  );
+  return {
+    handlers,
+    baseUrl,
+    get sessions() {
+      return fake.sessions;
+    },
+    get requests() {
+      return fake.requests;
+    },
+    get pendingFaults() {
+      return fake.pendingFaults;
+    },
+    failNext: (countOrFault: number | Fault, fault?: Fault) => fake.failNext(countOrFault, fault),
+    completeSession: (linkToken, choices) => fake.completeSession(linkToken, choices),
+    reset: () => fake.reset(),
+  };
+}
+
+function normaliseBaseUrl(baseUrl: string): string {
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  if (url === undefined || !/^https?:$/.test(url.protocol) || url.search !== "" || url.hash !== "") {
+    throw new TypeError(
+      `createNoxHandlers: baseUrl must be an absolute http(s) URL without query or fragment, such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}.`,
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}

@@ -1,0 +1,147 @@
+import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
+import { DEFAULT_MAX_BODY_BYTES, NOX_LINK_BASE_URL, TEST_API_KEY, TEST_SUPPLIER_NAME } from "./defaults.js";
+import { delay, FaultQueue, type Fault } from "./faults.js";
+import { handleRequest, jsonReply, LINK_PAGE_PATH, type IncomingCall, type Reply } from "./handle-request.js";
+import { parseJsonBody } from "./json-body.js";
+import { SessionStore, type CompletedSession, type LinkChoices } from "./session-store.js";
+
+/** Options every form of the fake takes (the test server, the MSW handlers); every one has a default. */
+export interface NoxFakeOptions {
+  /** API key -> supplier name. Default: `{ [TEST_API_KEY]: TEST_SUPPLIER_NAME }`. */
+  apiKeys?: Readonly<Record<string, string>>;
+  /**
+   * The current time in Unix seconds: `created_at`, `expires_at`, and whether a session has expired when
+   * its link is opened, so a test can move it past `expires_at`. Default: the system clock.
+   */
+  now?: () => number;
+  /**
+   * Where `link_url` points (`?token=...&language=...` is added). Default: the fake's own link page,
+   * `<url>/ui`, which completes the session when opened. Pass {@link NOX_LINK_BASE_URL} for NOX's own host
+   * (URLs as in production, e.g. for snapshots); `completeSession` still completes such sessions.
+   */
+  linkBaseUrl?: string;
+  /** Makes each session's `link_token`. Default: a random UUID. */
+  tokenFactory?: () => string;
+  /**
+   * The largest request body read, in bytes; a larger one is answered 413, left unread and recorded with
+   * an empty `bodyText`. Default: {@link DEFAULT_MAX_BODY_BYTES} (1 MiB).
+   */
+  maxBodyBytes?: number;
+}
+
+/** One request the fake received, in arrival order, faulted or not. */
+export interface RecordedRequest {
+  /** `"http"` for the listening server, `"fetch"` for its `fetch`, `"msw"` for the MSW handlers. */
+  transport: "http" | "fetch" | "msw";
+  method: string;
+  /** Path and query, as received (including any `basePath`). */
+  path: string;
+  /** Headers as received, names lower-cased. Includes `x-api-key`, so a test can assert it was sent. */
+  headers: Readonly<Record<string, string>>;
+  /** The body parsed as JSON; `undefined` when it is empty, not JSON or nested too deep (see `bodyText`). */
+  body: unknown;
+  /** The body as received; "" when it was over `maxBodyBytes` (answered 413, never read). */
+  bodyText: string;
+}
+
+/** The state and behaviour every form of the fake shares; a transport only turns requests into calls. */
+export interface FakeCore {
+  /** Answers one call (faults first), or says to drop the connection. */
+  dispatch(
+    call: IncomingCall,
+    transport: RecordedRequest["transport"],
+    signal: AbortSignal,
+  ): Promise<Reply | "reset">;
+  readonly sessions: readonly CreateSupplierLinkSessionResponse[];
+  readonly requests: readonly RecordedRequest[];
+  failNext(countOrFault: number | Fault, fault?: Fault): void;
+  readonly pendingFaults: number;
+  completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
+  reset(): void;
+  /** Ends every scripted delay, now and later, with `reason`: for closing a server. */
+  close(reason: Error): void;
+  /** The largest body a transport reads. */
+  readonly maxBodyBytes: number;
+}
+
+/**
+ * The fake's state (sessions, requests, faults, NOX users) and dispatch, for a transport serving at `url`
+ * (the base URL its clients use, ending in `basePath`). `caller` names the public function in errors.
+ */
+export function createFakeCore(
+  options: NoxFakeOptions,
+  where: { url: string; basePath: string; caller: string },
+): FakeCore {
+  const linkBaseUrl = options.linkBaseUrl ?? `${where.url}${LINK_PAGE_PATH}`;
+  if (!URL.canParse(linkBaseUrl)) {
+    throw new TypeError(`${where.caller}: linkBaseUrl must be an absolute URL, got ${linkBaseUrl}.`);
+  }
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, where.caller);
+  const apiKeys = new Map(Object.entries(options.apiKeys ?? { [TEST_API_KEY]: TEST_SUPPLIER_NAME }));
+  const now = options.now ?? (() => Math.floor(Date.now() / 1000));
+  const token = options.tokenFactory ?? (() => crypto.randomUUID());
+  const store = new SessionStore(() => crypto.randomUUID());
+  const config = { basePath: where.basePath, apiKeys, now, token, linkBaseUrl, maxBodyBytes, store };
+  let requests: RecordedRequest[] = [];
+  const faults = new FaultQueue();
+  const closing = new AbortController();
+
+  return {
+    async dispatch(call, transport, signal) {
+      requests.push(record(call, transport));
+      const fault = faults.take();
+      if (fault?.delayMs !== undefined) await delay(fault.delayMs, [signal, closing.signal]);
+      if (fault?.reset === true) return "reset";
+      if (fault?.status !== undefined) return jsonReply(fault.status, fault.body, fault.headers);
+      return handleRequest(call, config);
+    },
+    get sessions() {
+      return store.list();
+    },
+    get requests() {
+      return [...requests];
+    },
+    failNext(countOrFault, fault) {
+      if (typeof countOrFault === "number") faults.push(countOrFault, fault ?? {});
+      else faults.push(1, countOrFault);
+    },
+    get pendingFaults() {
+      return faults.pending;
+    },
+    completeSession(linkToken, choices = {}) {
+      const completion = store.complete(linkToken, choices, now());
+      if (!completion.ok) throw new Error(`completeSession: ${completion.error}`);
+      return completion.value;
+    },
+    reset() {
+      store.clear();
+      requests = [];
+      faults.clear();
+    },
+    close(reason) {
+      closing.abort(reason);
+    },
+    maxBodyBytes,
+  };
+}
+
+/** The `maxBodyBytes` option, defaulted and checked; `caller` names the public function in the error. */
+export function checkMaxBodyBytes(value: number | undefined, caller: string): number {
+  const maxBodyBytes = value ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new TypeError(`${caller}: maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`);
+  }
+  return maxBodyBytes;
+}
+
+function record(call: IncomingCall, transport: RecordedRequest["transport"]): RecordedRequest {
+  const parsed = call.bodyText === "" ? undefined : parseJsonBody(call.bodyText);
+  return {
+    transport,
+    method: call.method,
+    path: `${call.pathname}${call.search}`,
+    headers: call.headers,
+    body: parsed?.ok === true ? parsed.value : undefined,
+    bodyText: call.bodyText,
+  };
+}

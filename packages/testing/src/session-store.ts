@@ -1,0 +1,110 @@
+import { brandsFor, isBrandForAssetType } from "@nox-energy/authenticator-enums";
+import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
+import { encodeLinkCallback, withCallbackData, type LinkCallback } from "./link-callback.js";
+
+/** What the user picks while linking; each has a default. */
+export interface LinkChoices {
+  /** The brand linked. Default: the session's pre-selected brand, else the first brand for its asset type. */
+  brand?: string;
+  /** The devices linked. Default: one random id. */
+  device_ids?: readonly string[];
+  /** The NOX subscriber id. Default: the one NOX gave this `supplier_user_id` before, else a new random id. */
+  nox_user_id?: string;
+}
+
+/** A completed session: where NOX sends the user, and the callback that URL carries as `?data=`. */
+export interface CompletedSession {
+  /** `redirect_url` with `data` added; its own query parameters kept as they were. */
+  redirectUrl: string;
+  callback: LinkCallback;
+}
+
+/** The outcome of completing a session, with the status the link page answers when it fails. */
+export type Completion =
+  { ok: true; value: CompletedSession } | { ok: false; status: 400 | 404 | 410; error: string };
+
+/** The sessions a fake made, by token, and the NOX user id each supplier user was given. */
+export class SessionStore {
+  #sessions: CreateSupplierLinkSessionResponse[] = [];
+  #byToken = new Map<string, CreateSupplierLinkSessionResponse>();
+  // supplier + "\n" + supplier_user_id -> nox_user_id: linking again keeps the same NOX user.
+  #noxUsers = new Map<string, string>();
+  readonly #newId: () => string;
+
+  constructor(newId: () => string) {
+    this.#newId = newId;
+  }
+
+  /** Keeps a new session; a later session with the same token takes its place for completion. */
+  add(session: CreateSupplierLinkSessionResponse): void {
+    this.#sessions.push(session);
+    this.#byToken.set(session.link_token, session);
+  }
+
+  /** Copies of the sessions, oldest first, with `completed_at` set once completed. */
+  list(): CreateSupplierLinkSessionResponse[] {
+    return this.#sessions.map((session) => ({ ...session }));
+  }
+
+  /** Forgets every session and NOX user. */
+  clear(): void {
+    this.#sessions = [];
+    this.#byToken.clear();
+    this.#noxUsers.clear();
+  }
+
+  /**
+   * Completes the session of `token` at `now` (Unix seconds), as the user finishing NOX's flow does:
+   * 404 for an unknown token, 410 once expired or already completed, 400 for a choice NOX would not offer.
+   */
+  complete(token: string | null, choices: LinkChoices, now: number): Completion {
+    const session = token === null ? undefined : this.#byToken.get(token);
+    if (session === undefined) return { ok: false, status: 404, error: "This link is not known to NOX." };
+    if (session.completed_at !== null) {
+      return { ok: false, status: 410, error: "This link has already been used." };
+    }
+    if (now >= session.expires_at) {
+      return { ok: false, status: 410, error: "This link has expired: ask for a new one." };
+    }
+    const brand = choices.brand ?? session.brand ?? brandsFor(session.asset_type)[0];
+    const problem = checkChoices(session, brand, choices);
+    if (problem !== undefined) return { ok: false, status: 400, error: problem };
+    const userKey = `${session.supplier}\n${session.supplier_user_id}`;
+    const noxUserId = choices.nox_user_id ?? this.#noxUsers.get(userKey) ?? this.#newId();
+    this.#noxUsers.set(userKey, noxUserId);
+    session.completed_at = now;
+    const callback: LinkCallback = {
+      nox_user_id: noxUserId,
+      supplier_user_id: session.supplier_user_id,
+      brand: brand as string,
+      device_ids: [...(choices.device_ids ?? [this.#newId()])],
+      connected_at: now,
+    };
+    const redirectUrl = withCallbackData(session.redirect_url, encodeLinkCallback(callback));
+    return { ok: true, value: { redirectUrl, callback } };
+  }
+}
+
+function checkChoices(
+  session: CreateSupplierLinkSessionResponse,
+  brand: string | undefined,
+  choices: LinkChoices,
+): string | undefined {
+  if (session.brand !== null && brand !== session.brand) {
+    return `This session's brand is pre-selected as ${session.brand}; the user cannot pick ${brand}.`;
+  }
+  if (!isBrandForAssetType(brand, session.asset_type)) {
+    return `${String(brand)} is not a brand for asset_type ${session.asset_type}.`;
+  }
+  const { device_ids: devices, nox_user_id: noxUserId } = choices;
+  if (
+    devices !== undefined &&
+    !(Array.isArray(devices) && devices.every((id) => typeof id === "string" && id !== ""))
+  ) {
+    return "device_ids must be a list of non-empty strings.";
+  }
+  if (noxUserId !== undefined && (typeof noxUserId !== "string" || noxUserId === "")) {
+    return "nox_user_id must be a non-empty string.";
+  }
+  return undefined;
+}
