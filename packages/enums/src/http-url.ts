@@ -9,10 +9,6 @@ const HTTP_URL = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[^:/?#[\]@]+)(?::\d{1,5})?(?:[
 // This package compiles without DOM or Node types (`types: []`); URL is a global in every runtime it supports.
 declare const URL: new (input: string) => { readonly protocol: string; readonly hostname: string };
 
-// A global in every runtime the package supports (Node >= 20, browsers), but not in ES2023's lib; the package
-// compiles without DOM or Node types so that it stays platform-neutral.
-declare const URL: new (input: string) => { readonly protocol: string; readonly hostname: string };
-
 /**
  * True when `value` is an absolute `http:` or `https:` URL that browsers, WHATWG's URL parser and an
  * RFC 3986 parser (the server's) all read as the same host: what the spec's `format: uri` must mean for
