@@ -11,6 +11,12 @@ export const TEST_SUPPLIER_NAME = "Acme Energy";
 export const NOX_LINK_BASE_URL = "https://auth.nox.energy/ui";
 
 /**
+ * The earlier name of {@link NOX_LINK_BASE_URL}, kept so code written against it still compiles.
+ * @deprecated It is no longer the default `linkBaseUrl`; use `NOX_LINK_BASE_URL`.
+ */
+export const DEFAULT_LINK_BASE_URL = NOX_LINK_BASE_URL;
+
+/**
  * Where the MSW handlers intercept by default: the spec's server URL, as the client's `DEFAULT_BASE_URL`.
  * Written here by hand because the testing package may not import the client; to come from the generated
  * schemas once the generator writes the spec's server there.

@@ -1,6 +1,7 @@
 export { createNoxTestServer, type NoxTestServer, type NoxTestServerOptions } from "./create-test-server.js";
 export type { NoxFakeOptions, RecordedRequest } from "./fake-core.js";
 export {
+  DEFAULT_LINK_BASE_URL,
   DEFAULT_MAX_BODY_BYTES,
   NOX_LINK_BASE_URL,
   SESSION_TTL_SECONDS,
