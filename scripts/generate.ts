@@ -11,7 +11,16 @@ import {
 import { formatAs } from "./lib/format.ts";
 import { BASE_URL_FILE, renderBaseUrl } from "./lib/render-base-url.ts";
 import { isMain } from "./lib/is-main.ts";
+import { BRAND_RULE_FILE, renderBrandRule } from "./lib/render-brand-rule.ts";
 import { renderBrandLabels, renderValues, LABELS_FILE, VALUES_FILE } from "./lib/render-enums.ts";
+import {
+  describeLabelDataGaps,
+  findLabelDataGaps,
+  LABEL_DATA_FILE,
+  parseLabelData,
+  renderLabels,
+  UI_LABELS_FILE,
+} from "./lib/render-labels.ts";
 import { renderSchemas, SCHEMAS_FILE } from "./lib/render-schemas.ts";
 import { renderTypes, TYPES_FILE } from "./lib/render-types.ts";
 import { BRANDS_FILE, REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
@@ -38,6 +47,8 @@ export interface GenerateResult {
   brandDataGaps: BrandDataGaps | null;
   /** The message that explains the gaps and the data file to edit; `null` when there are none. */
   brandDataMessage: string | null;
+  /** What spec/labels.json lacks or has beyond the spec's enums (its output is blocked); `null` when complete. */
+  labelDataMessage: string | null;
 }
 
 async function readIfExists(path: string): Promise<string | null> {
@@ -89,6 +100,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const data = parseBrandData(await readFile(join(root, BRANDS_FILE), "utf8"));
   const gaps = findBrandDataGaps(enums, data);
   const complete = hasNoGaps(gaps);
+  const labels = parseLabelData(await readFile(join(root, LABEL_DATA_FILE), "utf8"));
+  const labelGaps = findLabelDataGaps(enums, labels);
 
   const outputs = new Map<string, string>();
   outputs.set(TYPES_FILE, await renderTypes(spec));
@@ -97,7 +110,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (complete) {
     outputs.set(VALUES_FILE, renderValues(enums, data));
     outputs.set(LABELS_FILE, renderBrandLabels(enums, data));
+    outputs.set(BRAND_RULE_FILE, renderBrandRule(enums, data));
   }
+  if (labelGaps === null) outputs.set(UI_LABELS_FILE, renderLabels(enums, labels));
 
   const changed: string[] = [];
   for (const [path, source] of outputs) {
@@ -110,16 +125,23 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       await writeFile(absolute, formatted);
     }
   }
-  const claimed = new Set([TYPES_FILE, BASE_URL_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE]);
+  const claimed = new Set([
+    ...[TYPES_FILE, BASE_URL_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE],
+    ...[BRAND_RULE_FILE, UI_LABELS_FILE],
+  ]);
   const orphans = (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
 
   return {
     changed,
-    blocked: complete ? [] : [VALUES_FILE, LABELS_FILE],
+    blocked: [
+      ...(complete ? [] : [VALUES_FILE, LABELS_FILE, BRAND_RULE_FILE]),
+      ...(labelGaps === null ? [] : [UI_LABELS_FILE]),
+    ],
     orphans: orphans.sort(),
     files: [...claimed],
     brandDataGaps: complete ? null : gaps,
     brandDataMessage: complete ? null : describeBrandDataGaps(gaps, enums.assetTypes),
+    labelDataMessage: labelGaps === null ? null : describeLabelDataGaps(labelGaps, enums),
   };
 }
 
@@ -134,7 +156,9 @@ export async function main(argv: readonly string[], root: string = REPO_ROOT): P
       console.error("Generated files are out of date with spec/:");
       for (const path of result.changed) console.error(`  stale:   ${path}`);
       for (const path of result.blocked)
-        console.error(`  blocked: ${path} (mend ${BRANDS_FILE} first, see below)`);
+        console.error(
+          `  blocked: ${path} (mend ${path === UI_LABELS_FILE ? LABEL_DATA_FILE : BRANDS_FILE} first, see below)`,
+        );
       for (const path of result.orphans)
         console.error(`  orphan:  ${path} (no generator writes it; delete it)`);
       console.error("Run `pnpm generate` and commit the result.");
@@ -155,6 +179,11 @@ export async function main(argv: readonly string[], root: string = REPO_ROOT): P
         "Types were regenerated; the enum files were left as they were until the data is mended.",
       );
     }
+  }
+  if (result.labelDataMessage !== null) {
+    failed = true;
+    console.error(`\n${result.labelDataMessage}`);
+    if (!check) console.error(`${UI_LABELS_FILE} was left as it was until the data is mended.`);
   }
   return failed ? 1 : 0;
 }

@@ -225,6 +225,8 @@ export async function main(
     console.log(`\nBumps: ${result.bumps.map((b) => `${b.name} ${b.level}`).join(", ")}`);
     console.log(`wrote ${result.changeset}`);
   }
+  const labelMessage = result.generated?.labelDataMessage ?? null;
+  if (labelMessage !== null) console.error(`\n${labelMessage}`);
   const message = result.generated?.brandDataMessage ?? null;
   if (message !== null) {
     console.error(`\n${message}`);
@@ -233,7 +235,7 @@ export async function main(
     );
     return 1;
   }
-  return 0;
+  return labelMessage === null ? 0 : 1;
 }
 
 if (isMain(import.meta.url)) {

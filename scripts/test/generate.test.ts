@@ -12,7 +12,9 @@ const VALUES = "packages/enums/src/generated/values.ts";
 const LABELS = "packages/enums/src/generated/brand-labels.ts";
 const SCHEMAS = "packages/testing/src/generated/schemas.ts";
 const BASE_URL = "packages/client/src/generated/base-url.ts";
-const ALL = [TYPES, VALUES, LABELS, BASE_URL, SCHEMAS];
+const BRAND_RULE = "packages/types/src/generated/brand-rule.ts";
+const UI_LABELS = "packages/enums/src/generated/labels.ts";
+const ALL = [TYPES, VALUES, LABELS, BASE_URL, SCHEMAS, BRAND_RULE, UI_LABELS];
 const SPEC = "spec/openapi-supplier-auth-v2.json";
 const DATA = "spec/brands.json";
 
@@ -235,7 +237,7 @@ describe("curated brand data out of step with the spec", () => {
       if (edit.data) await repo.editJson(DATA, edit.data);
       const result = await generate({ root: repo.root, check: true });
       expect(result.brandDataMessage).toMatch(message);
-      expect(result.blocked).toEqual([VALUES, LABELS]);
+      expect(result.blocked).toEqual([VALUES, LABELS, BRAND_RULE]);
     },
   );
 

@@ -88,6 +88,8 @@ type Want = {
   lines: string[];
   /** Whether the enum files are regenerated (false: blocked until spec/brands.json is mended). */
   enums: "changed" | "unchanged" | "blocked";
+  /** Set when the UI label table waits for spec/labels.json (a new asset type or language). */
+  labels?: "blocked";
 };
 
 const cases: Array<[MutationName, Want]> = [
@@ -177,10 +179,11 @@ const cases: Array<[MutationName, Want]> = [
   [
     "language added",
     {
-      code: 0,
+      code: 1,
       bumps: { [TYPES_PKG]: "minor", [ENUMS_PKG]: "minor" },
       lines: ["- Languages added: de"],
       enums: "changed",
+      labels: "blocked",
     },
   ],
 ];
@@ -213,9 +216,12 @@ describe("pnpm update-spec <url> writes the spec, the generated files and a chan
     if (want.enums === "blocked") {
       expect(stderr).toContain("spec/brands.json no longer matches the spec's brands");
       expect(stderr).toContain("Edit spec/brands.json, then run `pnpm generate`.");
-    } else {
-      expect(stderr).toBe("");
     }
+    if (want.labels === "blocked") {
+      expect(stderr).toContain("spec/labels.json no longer matches the spec's asset types and languages");
+      expect(stderr).toContain("missing: asset_types.hp.de, asset_types.pv.de, languages.de");
+    }
+    if (want.enums !== "blocked" && want.labels !== "blocked") expect(stderr).toBe("");
   });
 });
 
@@ -235,7 +241,7 @@ describe("when the curated brand data falls behind", () => {
     });
     const mended = await generate({ root: repo.root });
     expect(mended.brandDataGaps).toBeNull();
-    expect(mended.changed.sort()).toEqual([LABELS, VALUES]);
+    expect(mended.changed.sort()).toEqual([LABELS, VALUES, "packages/types/src/generated/brand-rule.ts"]);
     expect(await repo.read(VALUES)).toContain('"acme-heat"');
   });
 });

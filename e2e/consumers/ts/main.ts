@@ -12,12 +12,14 @@ const server = await createNoxTestServer();
 try {
   const nox: NoxClient = createNoxClient({ apiKey: TEST_API_KEY, baseUrl: server.url });
   const brand: BrandFor<"pv"> = BRANDS_BY_ASSET_TYPE.pv[0];
-  const body: CreateSupplierLinkSessionRequest = {
+  // `satisfies`, not a type annotation: the literal asset_type "pv" is kept, so the body fits the
+  // brand rule createLinkSession checks at compile time (a PV brand for "pv").
+  const body = {
     user_id: "u-ts",
     asset_type: "pv",
     redirect_url: "https://app.example/cb",
     brand,
-  };
+  } satisfies CreateSupplierLinkSessionRequest;
   const session: CreateSupplierLinkSessionResponse = await nox.createLinkSession(body);
   assert.equal(session.asset_type, "pv");
 
@@ -27,6 +29,13 @@ try {
     void nox.createLinkSession({ user_id: "u", asset_type: "pv", redirect_uri: "https://app.example/cb" });
     // @ts-expect-error not an asset type
     void nox.createLinkSession({ user_id: "u", asset_type: "ev", redirect_url: "https://app.example/cb" });
+    // @ts-expect-error a heat-pump brand with asset_type "pv" (the brand rule, from the published types)
+    void nox.createLinkSession({
+      user_id: "u",
+      asset_type: "pv",
+      redirect_url: "https://x.example",
+      brand: "daikin",
+    });
   };
   void typeChecks;
 

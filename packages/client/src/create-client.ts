@@ -1,7 +1,9 @@
 import type {
+  CheckedCreateLinkSessionRequest,
   CreateSupplierLinkSessionRequest,
   CreateSupplierLinkSessionResponse,
   paths,
+  UncheckedCreateLinkSessionRequest,
 } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
 import { API_KEY_HEADER, createAuthMiddleware } from "./auth-middleware.js";
@@ -21,11 +23,29 @@ import { AttemptSignal } from "./timeout.js";
 import { userAgent } from "./user-agent.js";
 import { findRequestIssues } from "./validate.js";
 
-/** A client for the NOX Authenticator API (Supplier, v2); make one with {@link createNoxClient}. */
-export interface NoxClient {
+/**
+ * The body `createLinkSession` takes: `brand` tied to `asset_type` when the client checks the brand rule
+ * (`Checked` is `true`, the default), any spec brand with any asset type when it does not (`false`). A
+ * `boolean` known only at run time (options built elsewhere) gets the looser type, so the types never
+ * refuse a body the run time would send; the run-time check still applies when it is on.
+ */
+// A lookup, not a conditional type: TypeScript then compares clients by their members, so a client that
+// takes more bodies (NoxClient<false>) fits where a NoxClient is expected.
+export type LinkSessionBody<Checked extends boolean = true> = {
+  true: CheckedCreateLinkSessionRequest;
+  false: UncheckedCreateLinkSessionRequest;
+}[`${Checked}`];
+
+/**
+ * A client for the NOX Authenticator API (Supplier, v2); make one with {@link createNoxClient}.
+ * `Checked` is `false` for a client created with `checkBrandForAssetType: false`.
+ */
+export interface NoxClient<Checked extends boolean = true> {
   /**
    * Creates a link session: validates `body` (nothing is sent when it is bad), then sends it with
    * the per-attempt timeout and retries. Resolves to the session; every failure throws a `NoxError`.
+   * A brand not listed for the `asset_type` is a compile error too, unless the client was created with
+   * `checkBrandForAssetType: false`.
    * @example
    * ```ts
    * const session = await nox.createLinkSession({ user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" });
@@ -33,7 +53,7 @@ export interface NoxClient {
    * ```
    */
   createLinkSession(
-    body: CreateSupplierLinkSessionRequest,
+    body: LinkSessionBody<Checked>,
     options?: NoxRequestOptions,
   ): Promise<CreateSupplierLinkSessionResponse>;
   /** openapi-fetch's `POST`, with the same auth and User-Agent but no validation, timeout, retry or throw. */
@@ -52,7 +72,8 @@ function describeFailure(error: unknown): string {
   return typeof detail === "string" ? `${message} (${detail})` : message;
 }
 
-class NoxClientImpl implements NoxClient {
+// NoxClient<false>: the implementation takes every body shape; the run-time check does the rest.
+class NoxClientImpl implements NoxClient<false> {
   readonly baseUrl: string;
   readonly POST: Client<paths>["POST"];
   readonly #options: ResolvedOptions;
@@ -150,12 +171,26 @@ class NoxClientImpl implements NoxClient {
 /**
  * Creates a NOX Authenticator client. Checks its options now, so a missing or malformed key, or a
  * plain-http base URL, fails at start-up rather than on the first request.
+ *
+ * Its type follows `checkBrandForAssetType`: left out (or `true`), `createLinkSession` refuses at
+ * compile time a `brand` not listed for the `asset_type` (`NoxClient<true>`); `false` takes any spec
+ * brand (`NoxClient<false>`); a `boolean` known only at run time gets the looser `NoxClient<boolean>`.
  * @example
  * ```ts
  * const nox = createNoxClient({ apiKey: process.env.NOX_API_KEY, maxRetries: 3 });
  * const session = await nox.createLinkSession({ user_id: "u-1", asset_type: "pv", redirect_url: "https://app.example/cb" });
  * ```
  */
-export function createNoxClient(options: NoxClientOptions = {}): NoxClient {
+export function createNoxClient(
+  options?: NoxClientOptions & { checkBrandForAssetType?: true | undefined },
+): NoxClient<true>;
+/** Creates a client that leaves the brand rule to the server, at compile time and at run time. */
+export function createNoxClient(
+  options: NoxClientOptions & { checkBrandForAssetType: false },
+): NoxClient<false>;
+/** Creates a client whose brand check is decided at run time; its body type is the looser one. */
+export function createNoxClient(options?: NoxClientOptions): NoxClient<boolean>;
+export function createNoxClient(options: NoxClientOptions = {}): NoxClient<boolean> {
+  // The implementation takes every body; the overload picked by the option's type decides what callers see.
   return new NoxClientImpl(options);
 }

@@ -1,10 +1,13 @@
 export type {
+  CheckedCreateLinkSessionRequest,
   CreateSupplierLinkSessionRequest,
   CreateSupplierLinkSessionResponse,
   ErrorResponse,
+  LinkSessionRequestFor,
+  UncheckedCreateLinkSessionRequest,
 } from "@nox-energy/authenticator-types";
 export { API_KEY_HEADER, createAuthMiddleware, type AuthMiddlewareOptions } from "./auth-middleware.js";
-export { createNoxClient, type NoxClient } from "./create-client.js";
+export { createNoxClient, type LinkSessionBody, type NoxClient } from "./create-client.js";
 export {
   NoxAbortError,
   NoxApiError,

@@ -1,5 +1,5 @@
 import type {
-  CreateSupplierLinkSessionRequest,
+  CheckedCreateLinkSessionRequest,
   CreateSupplierLinkSessionResponse,
 } from "@nox-energy/authenticator-types";
 import { describe, expectTypeOf, test } from "vitest";
@@ -11,7 +11,7 @@ const body = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.exam
 describe("createLinkSession's types", () => {
   test("resolves to the spec's response type", () => {
     expectTypeOf(nox.createLinkSession(body)).resolves.toEqualTypeOf<CreateSupplierLinkSessionResponse>();
-    expectTypeOf(nox.createLinkSession).parameter(0).toEqualTypeOf<CreateSupplierLinkSessionRequest>();
+    expectTypeOf(nox.createLinkSession).parameter(0).toEqualTypeOf<CheckedCreateLinkSessionRequest>();
   });
 
   test("accepts brand: null and a language, and per-call options", () => {

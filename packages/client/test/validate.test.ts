@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { ASSET_TYPES, BRANDS, BRANDS_BY_ASSET_TYPE, LANGUAGES } from "@nox-energy/authenticator-enums";
-import type { CreateSupplierLinkSessionRequest } from "@nox-energy/authenticator-types";
+import type { CheckedCreateLinkSessionRequest } from "@nox-energy/authenticator-types";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createNoxClient, NoxValidationError, type NoxClient } from "../src/index.js";
 import { created, startFaultServer, type FaultServer } from "./fault-server.js";
@@ -18,7 +18,7 @@ afterAll(() => server.close());
 /** The issues a body is refused with; fails the test when the body is accepted. */
 async function issuesOf(body: unknown): Promise<{ field: string; message: string }[]> {
   const before = server.requests.length;
-  const error = await nox.createLinkSession(body as CreateSupplierLinkSessionRequest).then(
+  const error = await nox.createLinkSession(body as CheckedCreateLinkSessionRequest).then(
     () => {
       throw new Error(`accepted: ${JSON.stringify(body)}`);
     },
@@ -120,7 +120,7 @@ describe("bad input is refused before sending, naming every bad field and why", 
 });
 
 describe("valid input is sent", () => {
-  test.each<[string, CreateSupplierLinkSessionRequest]>([
+  test.each<[string, CheckedCreateLinkSessionRequest]>([
     ["the required fields", VALID],
     ["brand: null", { ...VALID, brand: null }],
     ["every field", { ...VALID, brand: "daikin", language: "fr" }],
@@ -216,7 +216,7 @@ describe("property: any invalid input throws NoxValidationError and the server s
     await fc.assert(
       fc.asyncProperty(validBody, async (body) => {
         const before = server.requests.length;
-        await nox.createLinkSession(body as CreateSupplierLinkSessionRequest);
+        await nox.createLinkSession(body as CheckedCreateLinkSessionRequest);
         expect(server.requests.length).toBe(before + 1);
       }),
       { numRuns: 50 },

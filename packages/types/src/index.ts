@@ -7,3 +7,10 @@ export type {
   ErrorResponse,
   Language,
 } from "./schemas.js";
+export type {
+  BrandTable,
+  CheckedCreateLinkSessionRequest,
+  LinkSessionRequestFor,
+  UncheckedCreateLinkSessionRequest,
+} from "./brand-rule.js";
+export type { BrandsByAssetType } from "./generated/brand-rule.js";
