@@ -6,11 +6,12 @@ import { describe, expect, test, vi } from "vitest";
 import type * as Client from "../src/index.js";
 
 type Copy = typeof Client;
-type ErrorClass = typeof Client.NoxError;
+type ErrorClass = abstract new (...args: never[]) => Client.NoxError;
 
 /** The error classes a copy exports, by name. */
 function errorClasses(copy: Copy): [string, ErrorClass][] {
-  return Object.entries(copy).filter(
+  const entries: [string, unknown][] = Object.entries(copy);
+  return entries.filter(
     (entry): entry is [string, ErrorClass] =>
       typeof entry[1] === "function" &&
       (entry[1] === copy.NoxError || entry[1].prototype instanceof copy.NoxError),
@@ -70,7 +71,7 @@ describe.each(pairs)("errors across two copies of the package: %s", (_name, load
     for (const [x, ClassA] of classesA) {
       const error = make(a, ClassA);
       for (const [y, ClassB] of errorClasses(b)) {
-        const expected = nativeInstanceOf(a[y as keyof Copy] as ErrorClass, error);
+        const expected = nativeInstanceOf(a[y as keyof Copy] as unknown as ErrorClass, error);
         expect({ x, y, instance: error instanceof ClassB }).toEqual({ x, y, instance: expected });
       }
       expect(b.isNoxError(error)).toBe(true);
