@@ -156,20 +156,24 @@ export interface LogOptions {
  * `"warn"`) and `logger` (default `console`); throws a NoxConfigurationError for a bad one of either.
  */
 export function createClientLog(options: LogOptions, apiKey: string, operation: string): ClientLog {
-  const level: unknown = options.logLevel ?? readEnvLogLevel() ?? "warn";
+  // `undefined` is "the default"; anything else, null included, must be valid.
+  const level: unknown = options.logLevel === undefined ? (readEnvLogLevel() ?? "warn") : options.logLevel;
   if (typeof level !== "string" || !Object.hasOwn(LEVELS, level)) {
     const from = options.logLevel === undefined ? "The NOX_LOG environment variable" : "logLevel";
     throw new NoxConfigurationError(
       `${from} must be one of ${Object.keys(LEVELS).join(", ")} (got ${JSON.stringify(level)}).`,
     );
   }
-  const logger: unknown = options.logger ?? globalThis.console;
-  const missing = ["error", "warn", "info", "debug"].filter(
-    (name) => typeof (logger as Record<string, unknown> | null)?.[name] !== "function",
-  );
-  if (typeof logger !== "object" || logger === null || missing.length > 0) {
+  const logger: unknown = options.logger === undefined ? globalThis.console : options.logger;
+  const missing =
+    typeof logger === "object" && logger !== null
+      ? ["error", "warn", "info", "debug"].filter(
+          (name) => typeof (logger as Record<string, unknown>)[name] !== "function",
+        )
+      : ["an object"];
+  if (missing.length > 0) {
     throw new NoxConfigurationError(
-      `logger must be an object with error, warn, info and debug methods, such as console or a pino logger (missing: ${missing.join(", ") || "an object"}).`,
+      `logger must be an object with error, warn, info and debug methods, such as console or a pino logger (missing: ${missing.join(", ")}).`,
     );
   }
   return new ClientLog(logger as NoxLogger, level as NoxLogLevel, apiKey, operation);
