@@ -1,5 +1,6 @@
 import { NoxApiError, NoxConfigurationError, type NoxError } from "./errors.js";
 import { REDACTED, redact } from "./redact.js";
+import { parseRetryAfter } from "./retry-after.js";
 
 /** How much the client logs: `"off"`, or the lowest level written. */
 export type NoxLogLevel = "off" | "error" | "warn" | "info" | "debug";
@@ -44,13 +45,6 @@ export function redactHeaders(
   return shown;
 }
 
-/** The level a failed call is logged at: NOX or the network failed (error), it refused (warn), the caller stopped it (info). */
-function failureLevel(error: NoxError): Level {
-  if (error.name === "NoxAbortError") return "info";
-  const status = error instanceof NoxApiError ? error.status : undefined;
-  return status === undefined || status >= 500 || error.name === "NoxInvalidResponseError" ? "error" : "warn";
-}
-
 /** `NoxServerError 503, request id r-1`: what failed, in a few words. */
 function describe(error: NoxError): string {
   if (!(error instanceof NoxApiError)) return error.name;
@@ -84,24 +78,29 @@ export class ClientLog implements AttemptLog {
   }
 
   retry(error: NoxError, attempt: number, delayMs: number): void {
-    if (this.#level < LEVELS.info) return;
+    if (this.#level < LEVELS.warn) return;
     const ms = Math.round(delayMs);
-    this.#write(
-      "info",
-      `${this.#operation}: attempt ${attempt} failed (${describe(error)}); retrying in ${ms} ms`,
-      {
-        error: error.name,
-        message: error.message,
-        delayMs: ms,
-      },
-    );
+    const asked =
+      error instanceof NoxApiError ? parseRetryAfter(error.headers.get("retry-after")) : undefined;
+    // The server asked for a longer wait than backoff.maxRetryAfterMs allows: the retry may come too early.
+    const capped = asked !== undefined && asked > delayMs;
+    if (!capped && this.#level < LEVELS.info) return;
+    const why = capped
+      ? `; the server asked for ${Math.round(asked)} ms (Retry-After), more than backoff.maxRetryAfterMs`
+      : "";
+    const details = { error: error.name, message: error.message, delayMs: ms };
+    const line = `${this.#operation}: attempt ${attempt} failed (${describe(error)})${why}; retrying in ${ms} ms`;
+    this.#write(capped ? "warn" : "info", line, details);
   }
 
   failure(error: NoxError): void {
-    const level = failureLevel(error);
-    if (this.#level < LEVELS[level]) return;
+    // info, not error: the error is thrown to the caller, who decides whether it is worth a log line.
+    if (this.#level < LEVELS.info) return;
     const attempts = `${error.attempts} attempt${error.attempts === 1 ? "" : "s"}`;
-    this.#write(level, `${this.#operation}: failed after ${attempts} (${describe(error)}): ${error.message}`);
+    this.#write(
+      "info",
+      `${this.#operation}: failed after ${attempts} (${describe(error)}): ${error.message}`,
+    );
   }
 
   /** `fetch`, logging each request and its response (status, duration, request id) at debug; `fetch` itself otherwise. */

@@ -99,7 +99,7 @@ describe("logging at debug", () => {
       logLevel: "debug",
     });
     await expect(nox.createLinkSession(BODY)).rejects.toThrow();
-    expect(lines.map((l) => l.level)).toEqual(["debug", "debug", "error"]);
+    expect(lines.map((l) => l.level)).toEqual(["debug", "debug", "info"]);
     expect(lines[1]?.message).toMatch(/-> no response after \d+ ms \(TypeError: fetch failed\)$/);
     expect(lines[2]?.message).toMatch(
       /^createLinkSession POST \/supplier\/link-sessions: failed after 1 attempt \(NoxConnectionError\): Could not reach NOX/,
@@ -112,9 +112,9 @@ describe("log levels", () => {
   // What each level lets through, for: a success after one retry, then a final 400, then a final 503.
   const cases: [NoxLogLevel, string[]][] = [
     ["off", []],
-    ["error", ["error"]],
-    ["warn", ["warn", "error"]],
-    ["info", ["info", "warn", "info", "info", "error"]],
+    ["error", []],
+    ["warn", []],
+    ["info", ["info", "info", "info", "info", "info"]],
   ];
   test.each(cases)("%s", async (logLevel, want) => {
     const server = await serve(echo503, created, json(400, { error: "bad" }), echo503);
@@ -127,19 +127,42 @@ describe("log levels", () => {
     expect(JSON.stringify(lines)).not.toContain(KEY);
   });
 
-  test("the default is warn: a success writes nothing, a refused call one warn line", async () => {
+  test("the default (warn) writes nothing for a success, a retry or a failure: the error is thrown", async () => {
+    vi.stubEnv("NOX_LOG", "");
+    const server = await serve(echo503, created, json(401, { error: `key ${KEY} revoked` }));
+    const { logger, lines } = capture();
+    const nox = createNoxClient({ apiKey: KEY, baseUrl: server.baseUrl, ...FAST, logger });
+    await nox.createLinkSession(BODY);
+    await expect(nox.createLinkSession(BODY)).rejects.toThrow();
+    expect(lines).toEqual([]);
+  });
+
+  test("a Retry-After longer than maxRetryAfterMs is a warning (the retry may come too early)", async () => {
+    vi.stubEnv("NOX_LOG", "");
     const server = await serve(
+      json(429, { error: "slow down" }, { "retry-after": "120", "x-request-id": "r-429" }),
       created,
-      json(401, { error: `key ${KEY} revoked` }, { "x-request-id": "r-401" }),
     );
     const { logger, lines } = capture();
-    const nox = createNoxClient({ apiKey: KEY, baseUrl: server.baseUrl, logger });
-    await nox.createLinkSession(BODY);
-    expect(lines).toEqual([]);
+    const backoff = { ...FAST.backoff, maxRetryAfterMs: 5 };
+    await createNoxClient({ apiKey: KEY, baseUrl: server.baseUrl, backoff, logger }).createLinkSession(BODY);
+    expect(lines.map((l) => [l.level, l.message])).toEqual([
+      [
+        "warn",
+        "createLinkSession POST /supplier/link-sessions: attempt 1 failed (NoxRateLimitError 429, request id r-429); " +
+          "the server asked for 120000 ms (Retry-After), more than backoff.maxRetryAfterMs; retrying in 5 ms",
+      ],
+    ]);
+  });
+
+  test("at info, the final failure is a line with its attempts, status and request id, the key redacted", async () => {
+    const server = await serve(json(401, { error: `key ${KEY} revoked` }, { "x-request-id": "r-401" }));
+    const { logger, lines } = capture();
+    const nox = createNoxClient({ apiKey: KEY, baseUrl: server.baseUrl, logger, logLevel: "info" });
     await expect(nox.createLinkSession(BODY)).rejects.toThrow();
     expect(lines).toEqual([
       {
-        level: "warn",
+        level: "info",
         message: expect.stringMatching(
           /^createLinkSession POST \/supplier\/link-sessions: failed after 1 attempt \(NoxAuthenticationError 401, request id r-401\): .*\[redacted\]/,
         ),
@@ -148,7 +171,7 @@ describe("log levels", () => {
     ]);
   });
 
-  test("a caller's abort is an info line", async () => {
+  test("a caller's abort is a failure line too", async () => {
     const { logger, lines } = capture();
     const nox = createNoxClient({ apiKey: KEY, baseUrl: "http://127.0.0.1:9/v2", logger, logLevel: "info" });
     await expect(nox.createLinkSession(BODY, { signal: AbortSignal.abort() })).rejects.toThrow();
@@ -176,6 +199,8 @@ describe("NOX_LOG", () => {
   test("the logLevel option wins over NOX_LOG", async () => {
     vi.stubEnv("NOX_LOG", "debug");
     expect(await levelsSeen({ logLevel: "warn" })).toEqual([]);
+    vi.stubEnv("NOX_LOG", "off");
+    expect(await levelsSeen({ logLevel: "debug" })).toEqual(["debug", "debug"]);
   });
 
   test("an empty NOX_LOG is the default", async () => {
