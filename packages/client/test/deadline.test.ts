@@ -29,7 +29,7 @@ describe("a deadline from AbortSignal.timeout", () => {
   test("ends an attempt in flight with a NoxTimeoutError, not retried, its reason as cause", async () => {
     const server = await serve(hang);
     const nox = createNoxClient({ apiKey: KEY, baseUrl: server.baseUrl, timeoutMs: 20_000, maxRetries: 3 });
-    const error = await failure(nox.createLinkSession(BODY, { signal: AbortSignal.timeout(100) }));
+    const error = await failure(nox.createLinkSession(BODY, { signal: AbortSignal.timeout(1_000) }));
     expect(error).toBeInstanceOf(NoxTimeoutError);
     expect(error).not.toBeInstanceOf(NoxAbortError);
     expect(error.message).toMatch(
@@ -49,11 +49,11 @@ describe("a deadline from AbortSignal.timeout", () => {
       backoff: { initialDelayMs: 20_000, maxDelayMs: 20_000 },
     });
     const started = performance.now();
-    const error = await failure(nox.createLinkSession(BODY, { signal: AbortSignal.timeout(100) }));
+    const error = await failure(nox.createLinkSession(BODY, { signal: AbortSignal.timeout(1_000) }));
     expect(error).toBeInstanceOf(NoxTimeoutError);
     expect(error.attempts).toBe(1);
     expect(server.requests).toHaveLength(1);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   test("counts as a deadline inside AbortSignal.any", async () => {
