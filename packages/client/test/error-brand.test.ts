@@ -67,7 +67,8 @@ describe.each(pairs)("errors across two copies of the package: %s", (_name, load
   test("an error of class X from copy A is instanceof Y of copy B exactly when X is Y or a subclass", async () => {
     const [a, b] = await load();
     const classesA = errorClasses(a);
-    expect(classesA.length).toBe(16);
+    // A class added later and left unbranded fails below, by name.
+    expect(classesA.length).toBeGreaterThanOrEqual(16);
     for (const [x, ClassA] of classesA) {
       const error = make(a, ClassA);
       for (const [y, ClassB] of errorClasses(b)) {
