@@ -6,8 +6,11 @@ import type {
   UncheckedCreateLinkSessionRequest,
 } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
-import { API_KEY_HEADER, createAuthMiddleware } from "./auth-middleware.js";
+import { API_KEY_HEADER } from "./auth-middleware.js";
 import { directFetchOptions } from "./direct-fetch.js";
+import { callGlobalFetch } from "./global-fetch.js";
+import { createClientLog, type AttemptLog } from "./log.js";
+import { checkMiddleware, createRequestClient } from "./request-client.js";
 import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
 import {
   checkRequestOptions,
@@ -20,7 +23,7 @@ import { errorFromResponse, parseLinkSession } from "./parse-response.js";
 import { INSPECT, REDACTED, redact, redactCause } from "./redact.js";
 import { abortError, withRetries } from "./retry.js";
 import { AttemptSignal } from "./timeout.js";
-import { userAgent } from "./user-agent.js";
+import { checkUserAgent, userAgent } from "./user-agent.js";
 import { findRequestIssues } from "./validate.js";
 
 /**
@@ -78,31 +81,40 @@ class NoxClientImpl implements NoxClient<false> {
   readonly POST: Client<paths>["POST"];
   readonly #options: ResolvedOptions;
   readonly #client: Client<paths>;
+  readonly #log: AttemptLog;
 
   constructor(options: NoxClientOptions) {
     const resolved = resolveOptions(options);
     this.#options = resolved;
     this.baseUrl = resolved.baseUrl;
-    // Read once, as openapi-fetch reads its default: a fetch swapped in later does not apply.
-    const fetch = options.fetch ?? globalThis.fetch;
+    checkUserAgent(options.userAgent);
+    const middleware = checkMiddleware(options.middleware);
+    const log = createClientLog(options, resolved.apiKey, `createLinkSession POST ${LINK_SESSIONS}`);
+    this.#log = log;
+    // globalThis.fetch is read at each call, not now: MSW or a stub installed after creation applies.
+    const fetch = log.wrapFetch(options.fetch ?? callGlobalFetch);
     const clientOptions = {
       baseUrl: resolved.baseUrl,
       // Following a redirect would send the key to wherever it points; a 3xx becomes an error instead.
       redirect: "manual",
     } as const;
-    const headers = { "User-Agent": userAgent(), ...options.headers };
+    const headers = { "User-Agent": userAgent(options.userAgent), ...options.headers };
     // createLinkSession only ever calls baseUrl itself, so its client carries the key as a plain header
     // (no per-request middleware cost), and with no middleware to hand a Request to, it calls every
     // fetch, the platform's or the caller's, as fetch(url, init). nox.POST takes any per-call baseUrl,
     // so its key goes through the middleware that checks the origin, which needs a real Request: fetch
     // gets that Request, which the standard signature takes.
-    this.#client = createClient<paths>({
-      ...clientOptions,
-      ...directFetchOptions(fetch),
-      headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
-    });
-    const open = createClient<paths>({ ...clientOptions, fetch, headers });
-    open.use(createAuthMiddleware(resolved.apiKey, { origin: resolved.baseUrl }));
+    const { apiKey, baseUrl } = resolved;
+    const open = createRequestClient({ clientOptions, fetch, headers, apiKey, baseUrl, middleware });
+    // With middleware, createLinkSession takes the Request path too, so the middleware sees its attempts.
+    this.#client =
+      middleware.length > 0
+        ? open
+        : createClient<paths>({
+            ...clientOptions,
+            ...directFetchOptions(fetch),
+            headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
+          });
     this.POST = open.POST;
   }
 
@@ -120,6 +132,7 @@ class NoxClientImpl implements NoxClient<false> {
       maxRetries,
       this.#options.backoff,
       options.signal,
+      this.#log,
     );
   }
 

@@ -1,3 +1,5 @@
+import { brandErrorClasses, isBrandedInstance } from "./error-brand.js";
+import { inspectNoxError } from "./inspect-error.js";
 import { INSPECT } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 
@@ -21,13 +23,21 @@ export class NoxError extends Error {
     return { ...fields, name: this.name, message: this.message };
   }
 
-  [INSPECT](): string {
-    const cause = this.cause instanceof Error ? `\n  [cause]: ${this.cause.name}: ${this.cause.message}` : "";
-    return `${this.stack ?? `${this.name}: ${this.message}`}${cause}`;
+  [INSPECT](
+    _depth: number,
+    options?: object,
+    inspect?: (value: unknown, options?: object) => string,
+  ): string {
+    return inspectNoxError(this, options, inspect);
+  }
+
+  /** `instanceof` for this class and each subclass, true also for errors from another copy of this package. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBrandedInstance(this, value);
   }
 }
 
-/** True when `value` is an error thrown by this package (any {@link NoxError} subclass). */
+/** True when `value` is an error thrown by this package (any {@link NoxError} subclass, from any copy of it). */
 export function isNoxError(value: unknown): value is NoxError {
   return value instanceof NoxError;
 }
@@ -151,3 +161,23 @@ export class NoxTimeoutError extends NoxConnectionError {
 export class NoxAbortError extends NoxError {
   override name = "NoxAbortError";
 }
+
+// Every class above, under its own name: what `instanceof` checks across copies of the package.
+brandErrorClasses({
+  NoxError,
+  NoxConfigurationError,
+  NoxValidationError,
+  NoxApiError,
+  NoxBadRequestError,
+  NoxAuthenticationError,
+  NoxPermissionDeniedError,
+  NoxNotFoundError,
+  NoxConflictError,
+  NoxUnprocessableEntityError,
+  NoxRateLimitError,
+  NoxServerError,
+  NoxInvalidResponseError,
+  NoxConnectionError,
+  NoxTimeoutError,
+  NoxAbortError,
+});

@@ -30,5 +30,6 @@ export {
   type NoxValidationIssue,
 } from "./errors.js";
 export { DEFAULT_BASE_URL } from "./generated/base-url.js";
+export type { NoxLogger, NoxLogLevel } from "./log.js";
 export type { NoxClientOptions, NoxRequestOptions } from "./options.js";
 export type { NoxBackoffOptions } from "./retry.js";

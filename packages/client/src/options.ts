@@ -1,6 +1,9 @@
+import type { Middleware } from "openapi-fetch";
 import { NoxConfigurationError } from "./errors.js";
+import type { NoxLogger, NoxLogLevel } from "./log.js";
 import { DEFAULT_BACKOFF, type Backoff, type NoxBackoffOptions } from "./retry.js";
 import { DEFAULT_BASE_URL } from "./generated/base-url.js";
+import { refuseUserAgentHeader } from "./user-agent.js";
 
 /** Options for {@link createNoxClient}; `undefined` means "the default", so `process.env.X` can be passed as is. */
 export interface NoxClientOptions {
@@ -15,7 +18,7 @@ export interface NoxClientOptions {
   /** Delays between retries (defaults: 500 ms doubling to 8 s; `Retry-After` honoured up to 60 s). */
   backoff?: NoxBackoffOptions | undefined;
   /**
-   * The fetch to use (default: `globalThis.fetch`), with fetch's own signature: `globalThis.fetch`, one
+   * The fetch to use (default: `globalThis.fetch` as it is at each call), with fetch's own signature: `globalThis.fetch`, one
    * that adds a proxy dispatcher, or a test double. `createLinkSession` calls it as `fetch(url, init)`,
    * the attempt's signal in `init.signal` (aborted at `timeoutMs`); `nox.POST` calls it with a `Request`.
    */
@@ -24,6 +27,14 @@ export interface NoxClientOptions {
   headers?: Record<string, string> | undefined;
   /** Refuse a `brand` not listed for the `asset_type` (default true); turn off when the curated list lags NOX. */
   checkBrandForAssetType?: boolean | undefined;
+  /** Appended to the client's own User-Agent, e.g. `"billing-service/1.2"`; printable ASCII. */
+  userAgent?: string | undefined;
+  /** Where log lines go (default `console`): any object with `error`, `warn`, `info` and `debug`, such as pino. */
+  logger?: NoxLogger | undefined;
+  /** The lowest level logged (default: the `NOX_LOG` environment variable, else `"warn"`). */
+  logLevel?: NoxLogLevel | undefined;
+  /** openapi-fetch middleware run on every attempt of every call (retries included), before the key is added. */
+  middleware?: readonly Middleware[] | undefined;
 }
 
 /** Options for one call; each overrides the client's. */
@@ -124,6 +135,7 @@ export function checkRequestOptions(options: NoxRequestOptions | NoxClientOption
   checkInteger("timeoutMs", options.timeoutMs, 1);
   checkInteger("maxRetries", options.maxRetries, 0);
   checkHeaders(options.headers);
+  refuseUserAgentHeader(options.headers);
 }
 
 /** Applies defaults to the client's options and refuses any it cannot work with, at creation. */

@@ -1,3 +1,4 @@
+import type { AttemptLog } from "./log.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 import {
@@ -5,6 +6,7 @@ import {
   NoxApiError,
   NoxConnectionError,
   NoxInvalidResponseError,
+  NoxTimeoutError,
   type NoxError,
 } from "./errors.js";
 
@@ -76,8 +78,25 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
   });
 }
 
-/** The error thrown when the caller's signal aborts a call. */
-export function abortError(signal: AbortSignal | undefined): NoxAbortError {
+/** True when an abort `reason` says a deadline passed: what `AbortSignal.timeout(ms)` aborts with. */
+function isDeadline(reason: unknown): boolean {
+  return (
+    typeof reason === "object" && reason !== null && (reason as { name?: unknown }).name === "TimeoutError"
+  );
+}
+
+/**
+ * The error thrown when the caller's signal aborts a call: a {@link NoxTimeoutError} when the signal
+ * is a deadline (`AbortSignal.timeout`), else a {@link NoxAbortError}; `cause` is the signal's reason.
+ */
+export function abortError(signal: AbortSignal | undefined): NoxAbortError | NoxTimeoutError {
+  if (isDeadline(signal?.reason)) {
+    return new NoxTimeoutError(
+      "The call's deadline (the caller's signal, from AbortSignal.timeout) passed; it was not retried. " +
+        "Give the call more time, or lower timeoutMs and maxRetries to fit within it.",
+      { cause: signal?.reason },
+    );
+  }
   return new NoxAbortError("The call was aborted by the caller's signal; it was not retried.", {
     cause: signal?.reason,
   });
@@ -85,29 +104,40 @@ export function abortError(signal: AbortSignal | undefined): NoxAbortError {
 
 /**
  * Runs `attempt` until it succeeds, throws an error that is not retryable, or `maxRetries` retries
- * are spent. The thrown error's `attempts` says how many were made.
+ * are spent. The thrown error's `attempts` says how many were made; `log` hears of each attempt, retry
+ * and the final failure.
  */
 export async function withRetries<T>(
   attempt: () => Promise<T>,
   maxRetries: number,
   backoff: Readonly<Backoff>,
   signal: AbortSignal | undefined,
+  log?: AttemptLog,
 ): Promise<T> {
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) {
       // Outside the try: the attempt this would have been was never made.
       const abort = abortError(signal);
       abort.attempts = retry;
+      log?.failure(abort);
       throw abort;
     }
+    log?.attempt(retry + 1, maxRetries + 1);
     try {
       return await attempt();
     } catch (error) {
       const noxError = error as NoxError;
       noxError.attempts = retry + 1;
-      if (retry >= maxRetries || !isRetryable(noxError)) throw noxError;
-      await sleep(retryDelayMs(noxError, retry, backoff), signal).catch((abort: NoxError) => {
+      // A deadline's NoxTimeoutError is retryable by class, but the caller's signal has ended the call.
+      if (retry >= maxRetries || !isRetryable(noxError) || signal?.aborted) {
+        log?.failure(noxError);
+        throw noxError;
+      }
+      const delayMs = retryDelayMs(noxError, retry, backoff);
+      log?.retry(noxError, retry + 1, delayMs);
+      await sleep(delayMs, signal).catch((abort: NoxError) => {
         abort.attempts = retry + 1;
+        log?.failure(abort);
         throw abort;
       });
     }
