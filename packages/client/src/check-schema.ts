@@ -26,38 +26,13 @@ export interface CheckMode {
   rule?: ObjectRule | undefined;
 }
 
-/** What a schema needs at check time, derived from it once: property list, enum set, pattern. */
-interface Compiled {
-  s: ClientSchema;
-  /** [name, schema, required] for each property, then each required name the properties lack. */
-  props: [string, Compiled | undefined, boolean][];
-  names: ReadonlySet<string>;
-  values: ReadonlySet<unknown> | undefined;
-  re: RegExp | undefined;
-  items: Compiled | undefined;
-}
+// Each pattern's RegExp, built once.
+const PATTERNS = new Map<string, RegExp>();
 
-const COMPILED = new WeakMap<ClientSchema, Compiled>();
-
-function compile(s: ClientSchema): Compiled {
-  let c = COMPILED.get(s);
-  if (c !== undefined) return c;
-  const props: Compiled["props"] = Object.entries(s.properties ?? {}).map(([name, p]) => [
-    name,
-    compile(p),
-    s.required?.includes(name) ?? false,
-  ]);
-  for (const name of s.required ?? []) if (!s.properties?.[name]) props.push([name, undefined, true]);
-  c = {
-    s,
-    props,
-    names: new Set(props.map(([name]) => name)),
-    values: s.enum && new Set(s.enum),
-    re: s.pattern === undefined ? undefined : new RegExp(s.pattern, "u"),
-    items: s.items && compile(s.items),
-  };
-  COMPILED.set(s, c);
-  return c;
+function matches(pattern: string, value: string): boolean {
+  let re = PATTERNS.get(pattern);
+  if (re === undefined) PATTERNS.set(pattern, (re = new RegExp(pattern, "u")));
+  return re.test(value);
 }
 
 /**
@@ -74,17 +49,9 @@ export function shown(value: unknown): string {
 /** `"a", "b"` for a list of values. */
 export const quoted = (values: readonly unknown[]): string => values.map((v) => JSON.stringify(v)).join(", ");
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_TIME =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const URL_WORDS = 'an absolute http(s) URL, e.g. "https://app.example/cb"';
 
-const FORMATS: Record<string, [(value: string) => boolean, string]> = {
-  uri: [isHttpUrl, 'an absolute http(s) URL, e.g. "https://app.example/cb"'],
-  "date-time": [(v) => DATE_TIME.test(v), 'an RFC 3339 date-time, e.g. "2026-01-31T12:00:00Z"'],
-  date: [(v) => DATE.test(v), 'an RFC 3339 date, e.g. "2026-01-31"'],
-};
-
-const KINDS = {
+const KINDS: Record<string, string> = {
   string: "a string",
   integer: "an integer",
   number: "a number",
@@ -100,121 +67,129 @@ function describe(s: ClientSchema, nonBlank: boolean): string {
       ? `one of the spec's ${s.label}`
       : `one of ${quoted(s.enum)}`
     : s.format
-      ? (FORMATS[s.format]?.[1] ?? s.format)
+      ? URL_WORDS
       : nonBlank
         ? "a non-empty string"
-        : s.type
-          ? KINDS[s.type]
-          : "a value";
+        : (KINDS[s.type as string] ?? "a value");
   return s.nullable ? `${what}, or null` : what;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
 function isType(s: ClientSchema, v: unknown): boolean {
-  switch (s.type) {
-    case undefined:
-      return true;
-    case "integer":
-      return Number.isInteger(v);
-    case "number":
-      return typeof v === "number" && Number.isFinite(v);
-    case "array":
-      return Array.isArray(v);
-    case "object":
-      return typeof v === "object" && v !== null && !Array.isArray(v);
-    default:
-      return typeof v === s.type;
-  }
+  const { type } = s;
+  return type === "integer"
+    ? Number.isInteger(v)
+    : type === "number"
+      ? Number.isFinite(v)
+      : type === "array"
+        ? Array.isArray(v)
+        : type === "object"
+          ? isObject(v)
+          : type === undefined || typeof v === type;
 }
 
-/** Why `v` breaks a bound of `s` (length, pattern, range, format), or undefined. */
-function boundProblem(c: Compiled, v: unknown): string | undefined {
-  const { s } = c;
+/** Why `v` breaks a bound of `s` (format, length, pattern, range), or undefined. */
+function boundProblem(s: ClientSchema, v: unknown): string | undefined {
   if (typeof v === "string") {
-    const format = s.format && FORMATS[s.format];
-    if (format && !format[0](v)) return `must be ${format[1]}`;
-    if (s.minLength !== undefined && v.length < s.minLength)
-      return `must be at least ${s.minLength} characters long`;
-    if (s.maxLength !== undefined && v.length > s.maxLength)
-      return `must be at most ${s.maxLength} characters long`;
-    if (c.re && !c.re.test(v)) return `must match /${s.pattern}/`;
+    if (s.format && !isHttpUrl(v)) return `must be ${URL_WORDS}`;
+    if (v.length < (s.minLength ?? 0)) return `must be at least ${s.minLength} characters long`;
+    if (v.length > (s.maxLength ?? Infinity)) return `must be at most ${s.maxLength} characters long`;
+    if (s.pattern !== undefined && !matches(s.pattern, v)) return `must match /${s.pattern}/`;
   } else if (typeof v === "number") {
-    if (s.minimum !== undefined && v < s.minimum) return `must be at least ${s.minimum}`;
-    if (s.maximum !== undefined && v > s.maximum) return `must be at most ${s.maximum}`;
+    if (v < (s.minimum ?? -Infinity)) return `must be at least ${s.minimum}`;
+    if (v > (s.maximum ?? Infinity)) return `must be at most ${s.maximum}`;
   }
   return undefined;
 }
 
 function check(
-  c: Compiled,
+  s: ClientSchema,
   v: unknown,
   field: string,
   nonBlank: boolean,
   mode: CheckMode,
   issues: NoxValidationIssue[],
 ): void {
-  const { s } = c;
   if (v === null && s.nullable) return;
   if (
-    !isType(s, v) ||
     v === null ||
+    !isType(s, v) ||
     (nonBlank && (v as string).trim() === "") ||
-    (mode.request && c.values && !c.values.has(v))
+    (mode.request && s.enum && !s.enum.includes(v))
   ) {
     issues.push({ field, message: `must be ${describe(s, nonBlank)} (got ${shown(v)})` });
     return;
   }
-  const problem = boundProblem(c, v);
+  const problem = boundProblem(s, v);
   if (problem !== undefined) issues.push({ field, message: `${problem} (got ${shown(v)})` });
-  else if (c.items)
-    (v as unknown[]).forEach((item, i) =>
-      check(c.items as Compiled, item, `${field}[${i}]`, false, mode, issues),
-    );
-  else if (s.type === "object") checkObject(c, v as Record<string, unknown>, field, mode, issues);
+  else if (s.items) {
+    const items = s.items;
+    (v as unknown[]).forEach((item, i) => check(items, item, `${field}[${i}]`, false, mode, issues));
+  } else if (s.type === "object") checkObject(s, v as Record<string, unknown>, field, mode, issues);
 }
 
+/** Whether `key` is a field `s` knows: a property, or a required name. */
+const knows = (s: ClientSchema, key: string): boolean =>
+  (s.properties !== undefined && Object.hasOwn(s.properties, key)) || (s.required?.includes(key) ?? false);
+
 function checkObject(
-  c: Compiled,
+  s: ClientSchema,
   value: Record<string, unknown>,
   field: string,
   mode: CheckMode,
   issues: NoxValidationIssue[],
 ): void {
-  for (const [name, p, required] of c.props) {
+  for (const name of names(s)) {
+    const p = s.properties?.[name];
     const v = value[name];
-    const nonBlank = mode.request && required && p?.s.type === "string";
+    const required = s.required?.includes(name) ?? false;
+    const nonBlank = mode.request && required && p?.type === "string";
     if (v !== undefined) {
       if (p) check(p, v, fieldOf(field, name), nonBlank, mode, issues);
     } else if (required) {
-      const what = p ? describe(p.s, nonBlank) : "a value";
+      const what = p ? describe(p, nonBlank) : "a value";
       issues.push({ field: fieldOf(field, name), message: `is required: ${what} (got undefined)` });
     }
   }
   if (mode.request) {
     for (const key in value) {
-      if (Object.hasOwn(value, key) && !c.names.has(key))
-        issues.push(unknownField(c, fieldOf(field, key), key));
+      if (Object.hasOwn(value, key) && !knows(s, key)) issues.push(unknownField(s, fieldOf(field, key), key));
     }
   }
-  mode.rule?.(c.s, value, field, issues);
+  mode.rule?.(s, value, field, issues);
 }
 
-function unknownField(c: Compiled, field: string, key: string): NoxValidationIssue {
-  const names = [...c.names];
-  const near = nearest(key, names);
+// Each object schema's field names, properties first: computed once.
+const NAMES = new WeakMap<ClientSchema, string[]>();
+
+function names(s: ClientSchema): string[] {
+  let list = NAMES.get(s);
+  if (list === undefined) {
+    list = [...new Set([...Object.keys(s.properties ?? {}), ...(s.required ?? [])])];
+    NAMES.set(s, list);
+  }
+  return list;
+}
+
+function unknownField(s: ClientSchema, field: string, key: string): NoxValidationIssue {
+  const known = names(s);
+  const near = nearest(key, known);
   const hint = near === undefined ? "" : `: did you mean "${near}"?`;
   return {
     field,
-    message: `is not a field of the request (expected ${names.join(", ")}); check its spelling${hint}`,
+    message: `is not a field of the request (expected ${known.join(", ")}); check its spelling${hint}`,
   };
 }
 
 /** The name closest to `key` (case, `_` and `-` ignored), when it is at most 2 edits away. */
-function nearest(key: string, names: string[]): string | undefined {
+function nearest(key: string, known: string[]): string | undefined {
   const plain = (name: string): string => name.toLowerCase().replace(/[-_]/g, "");
-  const k = plain(key).slice(0, 64);
+  const k = plain(key.slice(0, 64));
   let best: string | undefined;
   let bestDistance = 3;
-  for (const name of names) {
+  for (const name of known) {
     const d = distance(k, plain(name));
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
@@ -249,17 +224,12 @@ export function checkSchema(
   mode: CheckMode,
 ): NoxValidationIssue[] {
   const issues: NoxValidationIssue[] = [];
-  const c = compile(schema);
-  if (schema.type === "object" && isType(schema, value)) {
-    checkObject(c, value as Record<string, unknown>, "", mode, issues);
-  } else if (schema.type === "object" && !(value === null && schema.nullable)) {
-    const required = c.props.filter(([, , r]) => r).map(([name]) => name);
-    const list =
-      required.length > 1 ? `${required.slice(0, -1).join(", ")} and ${required.at(-1)}` : required[0];
-    const what = list === undefined ? "an object" : `an object with ${list}`;
+  if (schema.type !== "object") check(schema, value, root, false, mode, issues);
+  else if (isObject(value)) checkObject(schema, value, "", mode, issues);
+  else if (!(value === null && schema.nullable)) {
+    const list = (schema.required ?? []).join(", ").replace(/, (?!.*, )/, " and ");
+    const what = list === "" ? "an object" : `an object with ${list}`;
     issues.push({ field: root, message: `must be ${what} (got ${shown(value)})` });
-  } else {
-    check(c, value, root, false, mode, issues);
   }
   return issues;
 }

@@ -13,8 +13,8 @@ export interface ClientSchema {
   readonly enum?: readonly unknown[];
   /** What a message calls a long enum's values ("brands"), from the component's name. */
   readonly label?: string;
-  /** `uri` (an absolute http(s) URL, see `isHttpUrl`), `date-time` or `date` (RFC 3339). */
-  readonly format?: "uri" | "date-time" | "date";
+  /** `uri`: an absolute http(s) URL, as `isHttpUrl` from the enums package reads it. */
+  readonly format?: "uri";
   readonly minLength?: number;
   readonly maxLength?: number;
   /** An ECMAScript regular expression source, unanchored as in JSON Schema. */
