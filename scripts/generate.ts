@@ -13,6 +13,7 @@ import { BASE_URL_FILE, renderBaseUrl } from "./lib/render-base-url.ts";
 import { isMain } from "./lib/is-main.ts";
 import { renderBrandLabels, renderValues, LABELS_FILE, VALUES_FILE } from "./lib/render-enums.ts";
 import { CLIENT_SCHEMAS_FILE, renderClientSchemas } from "./lib/render-client-schemas.ts";
+import { LINK_CALLBACK_TYPES_FILE, renderLinkCallback } from "./lib/render-link-callback.ts";
 import { renderSchemas, SCHEMAS_FILE } from "./lib/render-schemas.ts";
 import { renderTypes, TYPES_FILE } from "./lib/render-types.ts";
 import { BRANDS_FILE, LINK_CALLBACK_FILE, REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
@@ -87,6 +88,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const root = options.root ?? REPO_ROOT;
   const spec: unknown = JSON.parse(await readFile(join(root, SPEC_FILE), "utf8"));
   const callback: unknown = JSON.parse(await readFile(join(root, LINK_CALLBACK_FILE), "utf8"));
+  const standalone = { LinkCallback: { file: LINK_CALLBACK_FILE, schema: callback } };
   const enums = readSpecEnums(spec);
   const data = parseBrandData(await readFile(join(root, BRANDS_FILE), "utf8"));
   const gaps = findBrandDataGaps(enums, data);
@@ -96,10 +98,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   outputs.set(TYPES_FILE, await renderTypes(spec));
   outputs.set(BASE_URL_FILE, renderBaseUrl(spec));
   outputs.set(SCHEMAS_FILE, renderSchemas(spec));
-  outputs.set(
-    CLIENT_SCHEMAS_FILE,
-    renderClientSchemas(spec, { LinkCallback: { file: LINK_CALLBACK_FILE, schema: callback } }),
-  );
+  outputs.set(CLIENT_SCHEMAS_FILE, renderClientSchemas(spec, standalone));
+  outputs.set(LINK_CALLBACK_TYPES_FILE, renderLinkCallback(callback));
   if (complete) {
     outputs.set(VALUES_FILE, renderValues(enums, data));
     outputs.set(LABELS_FILE, renderBrandLabels(enums, data));
@@ -117,7 +117,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     }
   }
   const claimed = new Set([TYPES_FILE, BASE_URL_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE]);
-  claimed.add(CLIENT_SCHEMAS_FILE);
+  claimed.add(CLIENT_SCHEMAS_FILE).add(LINK_CALLBACK_TYPES_FILE);
   const orphans = (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
 
   return {

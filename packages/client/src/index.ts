@@ -2,6 +2,7 @@ export type {
   CreateSupplierLinkSessionRequest,
   CreateSupplierLinkSessionResponse,
   ErrorResponse,
+  LinkCallback,
 } from "@nox-energy/authenticator-types";
 export { API_KEY_HEADER, createAuthMiddleware, type AuthMiddlewareOptions } from "./auth-middleware.js";
 export { createNoxClient, type NoxClient } from "./create-client.js";
@@ -10,6 +11,7 @@ export {
   NoxApiError,
   NoxAuthenticationError,
   NoxBadRequestError,
+  NoxCallbackError,
   NoxConfigurationError,
   NoxConflictError,
   NoxConnectionError,
@@ -28,4 +30,5 @@ export {
 } from "./errors.js";
 export { DEFAULT_BASE_URL } from "./generated/base-url.js";
 export type { NoxClientOptions, NoxRequestOptions } from "./options.js";
+export { parseLinkCallback, type ParseLinkCallbackOptions } from "./parse-link-callback.js";
 export type { NoxBackoffOptions } from "./retry.js";
