@@ -101,8 +101,10 @@ class Renderer {
 
   // Folds the three ways of allowing null into one flag, leaving the other keywords.
   #normalise(node: Node, at: string): { nullable: boolean; fields: Node } {
-    let { nullable = false, anyOf, ...fields } = node;
-    if (typeof nullable !== "boolean") fail(at, "has a nullable that is not true or false");
+    const { nullable: flag = false, anyOf, ...rest } = node;
+    if (typeof flag !== "boolean") fail(at, "has a nullable that is not true or false");
+    let nullable = flag;
+    let fields: Node = rest;
     if (anyOf !== undefined) {
       const branches = Array.isArray(anyOf) ? anyOf : [];
       const other = branches.filter((b) => !(isNode(b) && b.type === "null" && Object.keys(b).length === 1));
