@@ -90,10 +90,22 @@ function isType(s: ClientSchema, v: unknown): boolean {
           : type === undefined || typeof v === type;
 }
 
+// URLs accepted lately: a service sends the same redirect_url on every call, and parsing URLs is most
+// of a check's cost. Only accepted, short strings are kept, at most 16.
+const GOOD_URLS = new Set<string>();
+
+function isGoodUrl(v: string): boolean {
+  if (GOOD_URLS.has(v)) return true;
+  if (!isHttpUrl(v)) return false;
+  if (GOOD_URLS.size >= 16) GOOD_URLS.clear();
+  if (v.length <= 2048) GOOD_URLS.add(v);
+  return true;
+}
+
 /** Why `v` breaks a bound of `s` (format, length, pattern, range), or undefined. */
 function boundProblem(s: ClientSchema, v: unknown): string | undefined {
   if (typeof v === "string") {
-    if (s.format && !isHttpUrl(v)) return `must be ${URL_WORDS}`;
+    if (s.format && !isGoodUrl(v)) return `must be ${URL_WORDS}`;
     if (v.length < (s.minLength ?? 0)) return `must be at least ${s.minLength} characters long`;
     if (v.length > (s.maxLength ?? Infinity)) return `must be at most ${s.maxLength} characters long`;
     if (s.pattern !== undefined && !matches(s.pattern, v)) return `must match /${s.pattern}/`;
@@ -130,10 +142,6 @@ function check(
   } else if (s.type === "object") checkObject(s, v as Record<string, unknown>, field, mode, issues);
 }
 
-/** Whether `key` is a field `s` knows: a property, or a required name. */
-const knows = (s: ClientSchema, key: string): boolean =>
-  (s.properties !== undefined && Object.hasOwn(s.properties, key)) || (s.required?.includes(key) ?? false);
-
 function checkObject(
   s: ClientSchema,
   value: Record<string, unknown>,
@@ -141,10 +149,9 @@ function checkObject(
   mode: CheckMode,
   issues: NoxValidationIssue[],
 ): void {
-  for (const name of names(s)) {
-    const p = s.properties?.[name];
+  const { fields, names } = shapeOf(s);
+  for (const [name, p, required] of fields) {
     const v = value[name];
-    const required = s.required?.includes(name) ?? false;
     const nonBlank = mode.request && required && p?.type === "string";
     if (v !== undefined) {
       if (p) check(p, v, fieldOf(field, name), nonBlank, mode, issues);
@@ -155,26 +162,38 @@ function checkObject(
   }
   if (mode.request) {
     for (const key in value) {
-      if (Object.hasOwn(value, key) && !knows(s, key)) issues.push(unknownField(s, fieldOf(field, key), key));
+      if (Object.hasOwn(value, key) && !names.has(key))
+        issues.push(unknownField(names, fieldOf(field, key), key));
     }
   }
   mode.rule?.(s, value, field, issues);
 }
 
-// Each object schema's field names, properties first: computed once.
-const NAMES = new WeakMap<ClientSchema, string[]>();
-
-function names(s: ClientSchema): string[] {
-  let list = NAMES.get(s);
-  if (list === undefined) {
-    list = [...new Set([...Object.keys(s.properties ?? {}), ...(s.required ?? [])])];
-    NAMES.set(s, list);
-  }
-  return list;
+/** An object schema's fields as checked: properties in order, then required names without one. */
+interface Shape {
+  fields: [name: string, schema: ClientSchema | undefined, required: boolean][];
+  names: Set<string>;
 }
 
-function unknownField(s: ClientSchema, field: string, key: string): NoxValidationIssue {
-  const known = names(s);
+// Derived once per object schema, on first use, so a check does no lookups in `required`.
+const SHAPES = new WeakMap<ClientSchema, Shape>();
+
+function shapeOf(s: ClientSchema): Shape {
+  let shape = SHAPES.get(s);
+  if (shape === undefined) {
+    const names = new Set([...Object.keys(s.properties ?? {}), ...(s.required ?? [])]);
+    const fields = [...names].map((name): Shape["fields"][number] => [
+      name,
+      s.properties?.[name],
+      s.required?.includes(name) ?? false,
+    ]);
+    SHAPES.set(s, (shape = { fields, names }));
+  }
+  return shape;
+}
+
+function unknownField(names: Set<string>, field: string, key: string): NoxValidationIssue {
+  const known = [...names];
   const near = nearest(key, known);
   const hint = near === undefined ? "" : `: did you mean "${near}"?`;
   return {
