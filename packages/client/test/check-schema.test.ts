@@ -50,7 +50,10 @@ describe("checkSchema", () => {
         ],
       },
     ],
-    ["a nested object's field", { given: { nested: {} }, want: [["nested.id", /is required: a non-empty string/]] }],
+    [
+      "a nested object's field",
+      { given: { nested: {} }, want: [["nested.id", /is required: a non-empty string/]] },
+    ],
     [
       "a nested unknown field",
       { given: { nested: { id: "x", idd: 1 } }, want: [["nested.idd", /did you mean "id"/]] },
