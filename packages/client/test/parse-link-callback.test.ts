@@ -227,9 +227,9 @@ describe("properties", () => {
     );
     fc.assert(
       fc.property(junkData, (d) => onlyCallbackErrors(`?data=${encodeURIComponent(d)}`)),
-      { numRuns: 1000 },
+      { numRuns: 400 },
     );
-    fc.assert(fc.property(fc.string(), onlyCallbackErrors), { numRuns: 500 });
-    fc.assert(fc.property(fc.anything(), onlyCallbackErrors), { numRuns: 200 });
-  });
+    fc.assert(fc.property(fc.string(), onlyCallbackErrors), { numRuns: 200 });
+    fc.assert(fc.property(fc.anything(), onlyCallbackErrors), { numRuns: 100 });
+  }, 30_000);
 });
