@@ -21,9 +21,11 @@ import {
   renderLabels,
   UI_LABELS_FILE,
 } from "./lib/render-labels.ts";
+import { CLIENT_SCHEMAS_FILE, renderClientSchemas } from "./lib/render-client-schemas.ts";
+import { LINK_CALLBACK_TYPES_FILE, renderLinkCallback } from "./lib/render-link-callback.ts";
 import { renderSchemas, SCHEMAS_FILE } from "./lib/render-schemas.ts";
 import { renderTypes, TYPES_FILE } from "./lib/render-types.ts";
-import { BRANDS_FILE, REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
+import { BRANDS_FILE, LINK_CALLBACK_FILE, REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
 
 /** Options for {@link generate}. */
 export interface GenerateOptions {
@@ -96,6 +98,8 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const root = options.root ?? REPO_ROOT;
   const spec: unknown = JSON.parse(await readFile(join(root, SPEC_FILE), "utf8"));
+  const callback: unknown = JSON.parse(await readFile(join(root, LINK_CALLBACK_FILE), "utf8"));
+  const standalone = { LinkCallback: { file: LINK_CALLBACK_FILE, schema: callback } };
   const enums = readSpecEnums(spec);
   const data = parseBrandData(await readFile(join(root, BRANDS_FILE), "utf8"));
   const gaps = findBrandDataGaps(enums, data);
@@ -107,6 +111,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   outputs.set(TYPES_FILE, await renderTypes(spec));
   outputs.set(BASE_URL_FILE, renderBaseUrl(spec));
   outputs.set(SCHEMAS_FILE, renderSchemas(spec));
+  outputs.set(CLIENT_SCHEMAS_FILE, renderClientSchemas(spec, standalone));
+  outputs.set(LINK_CALLBACK_TYPES_FILE, renderLinkCallback(callback));
   if (complete) {
     outputs.set(VALUES_FILE, renderValues(enums, data));
     outputs.set(LABELS_FILE, renderBrandLabels(enums, data));
@@ -127,7 +133,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   const claimed = new Set([
     ...[TYPES_FILE, BASE_URL_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE],
-    ...[BRAND_RULE_FILE, UI_LABELS_FILE],
+    ...[BRAND_RULE_FILE, UI_LABELS_FILE, CLIENT_SCHEMAS_FILE, LINK_CALLBACK_TYPES_FILE],
   ]);
   const orphans = (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
 

@@ -14,7 +14,9 @@ const SCHEMAS = "packages/testing/src/generated/schemas.ts";
 const BASE_URL = "packages/client/src/generated/base-url.ts";
 const BRAND_RULE = "packages/types/src/generated/brand-rule.ts";
 const UI_LABELS = "packages/enums/src/generated/labels.ts";
-const ALL = [TYPES, VALUES, LABELS, BASE_URL, SCHEMAS, BRAND_RULE, UI_LABELS];
+const CLIENT_SCHEMAS = "packages/client/src/generated/schemas.ts";
+const LINK_CALLBACK = "packages/types/src/generated/link-callback.ts";
+const ALL = [TYPES, VALUES, LABELS, BASE_URL, SCHEMAS, BRAND_RULE, UI_LABELS, CLIENT_SCHEMAS, LINK_CALLBACK];
 const SPEC = "spec/openapi-supplier-auth-v2.json";
 const DATA = "spec/brands.json";
 
@@ -103,14 +105,15 @@ describe("generate", () => {
     expect(await repo.read(SCHEMAS)).toMatch(/Language: .*"es", "de"/s);
   });
 
-  test("a request schema change flows into the fake server's schemas, and only there and the types", async () => {
+  test("a request schema change flows into the fake server's and the client's schemas, and only there and the types", async () => {
     await repo.editJson(SPEC, (spec) => {
       const request = spec.components.schemas.CreateSupplierLinkSessionRequest;
       request.required.push("language");
       request.properties.user_id.maxLength = 64;
     });
     const result = await generate({ root: repo.root });
-    expect(result.changed.sort()).toEqual([TYPES, SCHEMAS].sort());
+    expect(result.changed.sort()).toEqual([TYPES, SCHEMAS, CLIENT_SCHEMAS].sort());
+    expect(await repo.read(CLIENT_SCHEMAS)).toMatch(/user_id: \{ type: "string", maxLength: 64 \}/);
     const schemas = await repo.read(SCHEMAS);
     expect(schemas).toMatch(
       /required: Object\.freeze\(\["user_id", "redirect_url", "asset_type", "language"\]\)/,

@@ -60,6 +60,26 @@ export class NoxValidationError extends NoxError {
   }
 }
 
+/**
+ * A redirect callback NOX's `?data=` cannot be trusted: missing, not base64url JSON, a bad field, another
+ * user's, or too old. Treat the user as not linked; `issues` says what was wrong, as for a request.
+ */
+export class NoxCallbackError extends NoxError {
+  override name = "NoxCallbackError";
+  /** Every problem found, in the order checked. */
+  readonly issues: readonly NoxValidationIssue[];
+
+  constructor(issues: readonly NoxValidationIssue[], options?: ErrorOptions) {
+    const shown = issues.slice(0, 10).map((i) => `  - ${i.field}: ${i.message}`);
+    if (issues.length > 10) shown.push(`  - and ${issues.length - 10} more`);
+    super(
+      `Invalid NOX link callback; do not treat the user as linked. It may be truncated, stale or forged:\n${shown.join("\n")}`,
+      options,
+    );
+    this.issues = issues;
+  }
+}
+
 /** What the server's response told us, for {@link NoxApiError}. */
 export interface NoxApiErrorDetails {
   status: number;

@@ -5,6 +5,7 @@ export type {
   ErrorResponse,
   LinkSessionRequestFor,
   UncheckedCreateLinkSessionRequest,
+  LinkCallback,
 } from "@nox-energy/authenticator-types";
 export { API_KEY_HEADER, createAuthMiddleware, type AuthMiddlewareOptions } from "./auth-middleware.js";
 export { createNoxClient, type LinkSessionBody, type NoxClient } from "./create-client.js";
@@ -13,6 +14,7 @@ export {
   NoxApiError,
   NoxAuthenticationError,
   NoxBadRequestError,
+  NoxCallbackError,
   NoxConfigurationError,
   NoxConflictError,
   NoxConnectionError,
@@ -32,4 +34,5 @@ export {
 export { DEFAULT_BASE_URL } from "./generated/base-url.js";
 export type { NoxLogger, NoxLogLevel } from "./log.js";
 export type { NoxClientOptions, NoxRequestOptions } from "./options.js";
+export { parseLinkCallback, type ParseLinkCallbackOptions } from "./parse-link-callback.js";
 export type { NoxBackoffOptions } from "./retry.js";

@@ -13,6 +13,7 @@ import {
   type NoxApiErrorDetails,
 } from "./errors.js";
 import { redact } from "./redact.js";
+import { findResponseIssues } from "./validate.js";
 
 const EXCERPT_LENGTH = 200;
 
@@ -22,22 +23,11 @@ function excerpt(text: string): string {
   return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
 }
 
-/** Fields every link session has, by the type the spec gives them. */
-const REQUIRED_FIELDS = [
-  ["link_url", "string"],
-  ["link_token", "string"],
-  ["supplier", "string"],
-  ["supplier_user_id", "string"],
-  ["redirect_url", "string"],
-  ["language", "string"],
-  ["asset_type", "string"],
-  ["created_at", "number"],
-  ["expires_at", "number"],
-] as const;
-
 /**
  * The link session in a 2xx body, or a {@link NoxInvalidResponseError} when the body is empty, not
- * JSON, or lacks a required field: a caller must never get `undefined` for a session.
+ * JSON, or breaks the spec's response schema (a field missing, of the wrong type, a `link_url` that is
+ * not an http(s) URL): a caller must never get `undefined` for a session, nor a link to send a user to
+ * that is not one.
  */
 export function parseLinkSession(
   text: string | undefined,
@@ -57,12 +47,13 @@ export function parseLinkSession(
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
       problem = `a body that is not a JSON object: "${redact(excerpt(text), apiKey)}"`;
     } else {
-      const record = json as Record<string, unknown>;
-      if (REQUIRED_FIELDS.every(([name, type]) => typeof record[name] === type)) {
-        return json as CreateSupplierLinkSessionResponse;
-      }
-      const missing = REQUIRED_FIELDS.filter(([name, type]) => typeof record[name] !== type);
-      problem = `a link session without a valid ${missing.map(([name]) => name).join(", ")}`;
+      const issues = findResponseIssues(json);
+      if (issues.length === 0) return json as CreateSupplierLinkSessionResponse;
+      const reasons = issues.slice(0, 3).map(({ field, message }) => `${field} ${message}`);
+      problem = redact(
+        `a link session without a valid ${issues.map(({ field }) => field).join(", ")} (${reasons.join("; ")})`,
+        apiKey,
+      );
     }
   }
   const details = { status: response.status, headers: response.headers, serverMessage: undefined };

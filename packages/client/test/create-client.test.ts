@@ -240,7 +240,7 @@ describe("faults: error class, message, attempts (maxRetries 2)", () => {
         want: {
           error: NoxInvalidResponseError,
           attempts: 1,
-          message: /without a valid link_url, link_token, supplier/,
+          message: /without a valid link_url, link_token, language, asset_type, redirect_url, supplier,/,
         },
       },
     ],

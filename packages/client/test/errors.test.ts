@@ -1,6 +1,13 @@
 import { describe, expect, test } from "vitest";
 import * as client from "../src/index.js";
-import { isNoxError, NoxApiError, NoxError, NoxRateLimitError, NoxValidationError } from "../src/index.js";
+import {
+  isNoxError,
+  NoxApiError,
+  NoxCallbackError,
+  NoxError,
+  NoxRateLimitError,
+  NoxValidationError,
+} from "../src/index.js";
 
 const errorClasses = Object.entries(client).filter(
   (entry): entry is [string, typeof NoxError] =>
@@ -15,6 +22,7 @@ describe("the error hierarchy", () => {
         "NoxApiError",
         "NoxAuthenticationError",
         "NoxBadRequestError",
+        "NoxCallbackError",
         "NoxConfigurationError",
         "NoxConflictError",
         "NoxConnectionError",
@@ -44,7 +52,7 @@ describe("the error hierarchy", () => {
       const error =
         Any.prototype instanceof NoxApiError || Any === NoxApiError
           ? new Any("m", details)
-          : Any === NoxValidationError
+          : Any === NoxValidationError || Any === NoxCallbackError
             ? new Any([])
             : new Any("m");
       expect(error.name).toBe(name);

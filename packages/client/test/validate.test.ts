@@ -2,8 +2,13 @@ import fc from "fast-check";
 import { ASSET_TYPES, BRANDS, BRANDS_BY_ASSET_TYPE, LANGUAGES } from "@nox-energy/authenticator-enums";
 import type { CheckedCreateLinkSessionRequest } from "@nox-energy/authenticator-types";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createNoxClient, NoxValidationError, type NoxClient } from "../src/index.js";
-import { created, startFaultServer, type FaultServer } from "./fault-server.js";
+import {
+  createNoxClient,
+  NoxInvalidResponseError,
+  NoxValidationError,
+  type NoxClient,
+} from "../src/index.js";
+import { created, json, LINK_SESSION, startFaultServer, type FaultServer } from "./fault-server.js";
 
 const VALID = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" } as const;
 
@@ -221,5 +226,103 @@ describe("property: any invalid input throws NoxValidationError and the server s
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("the checks follow the spec's schemas (issue #8 items 8, 9, 16)", () => {
+  test.each<[string, { given: Record<string, unknown>; want: [string, RegExp] }]>([
+    [
+      "a value given outside the enum is not called missing",
+      {
+        given: { ...VALID, asset_type: "ev" },
+        want: ["asset_type", /^must be one of "hp", "pv" \(got "ev"\)$/],
+      },
+    ],
+    [
+      "a misspelled field gets the nearest name",
+      {
+        given: { ...VALID, redirectUrl: "https://a.example" },
+        want: ["redirectUrl", /check its spelling: did you mean "redirect_url"\?$/],
+      },
+    ],
+    [
+      "a misspelling by one letter",
+      { given: { ...VALID, langauge: "en" }, want: ["langauge", /did you mean "language"\?$/] },
+    ],
+  ])("%s", async (_name, { given, want }) => {
+    const issues = await issuesOf(given);
+    expect(issues.map((i) => [i.field, i.message])).toEqual([[want[0], expect.stringMatching(want[1])]]);
+  });
+
+  test("a field far from every name gets no guess", async () => {
+    const [issue] = await issuesOf({ ...VALID, colour: "red" });
+    expect(issue?.message).toMatch(/check its spelling$/);
+  });
+
+  // #8 item 9: format uri means isHttpUrl, so every URL the browser and the server could read as
+  // different hosts is refused before sending.
+  test.each([
+    ["a backslash before @", "https://evil.example\\@good.example/"],
+    ["credentials", "https://user@good.example/"],
+    ["a pipe", "https://app.example/a|b"],
+    ["braces", "https://app.example/{cb}"],
+    ["a raw IDN host", "https://bücher.example/cb"],
+    ["a space inside", "https://app.example/c b"],
+    ["an empty string", ""],
+  ])("redirect_url with %s is refused", async (_name, url) => {
+    const issues = await issuesOf({ ...VALID, redirect_url: url });
+    expect(issues.map((i) => i.field)).toEqual(["redirect_url"]);
+    expect(issues[0]?.message).toMatch(/^must be an absolute http\(s\) URL/);
+  });
+
+  test("an IDN host in its xn-- form is sent", async () => {
+    const before = server.requests.length;
+    await nox.createLinkSession({ ...VALID, redirect_url: "https://xn--bcher-kva.example/cb" });
+    expect(server.requests.length).toBe(before + 1);
+  });
+});
+
+describe("the link session in a 201 is checked against the spec's response schema", () => {
+  let body: unknown = LINK_SESSION;
+  let answering: FaultServer;
+  let client: NoxClient;
+  beforeAll(async () => {
+    answering = await startFaultServer((res, req) => json(201, body)(res, req));
+    client = createNoxClient({ apiKey: "nox_test_4b1d9c", baseUrl: answering.baseUrl, maxRetries: 0 });
+  });
+  afterAll(() => answering.close());
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    [
+      "a javascript: link_url",
+      { link_url: "javascript:alert(1)" },
+      /link_url must be an absolute http\(s\) URL/,
+    ],
+    ["an empty link_url", { link_url: "" }, /link_url must be an absolute http\(s\) URL.*\(got ""\)/],
+    ["a fractional created_at", { created_at: 1.5 }, /created_at must be an integer \(got 1\.5\)/],
+    ["a completed_at that is not a time", { completed_at: "no" }, /completed_at must be an integer, or null/],
+    ["a numeric brand", { brand: 5 }, /brand must be .*, or null \(got 5\)/],
+    ["a missing link_token", { link_token: undefined }, /link_token is required/],
+    ["a null expires_at", { expires_at: null }, /expires_at must be an integer \(got null\)/],
+  ])("%s is a NoxInvalidResponseError", async (_name, change, message) => {
+    body = { ...LINK_SESSION, ...change };
+    const error = await client.createLinkSession(VALID).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoxInvalidResponseError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  // Unknown fields and enum values pass: a brand or language added upstream must not break a deployed
+  // service. The spec gives expires_at no minimum, so any integer is accepted.
+  test.each<[string, Record<string, unknown>]>([
+    ["a brand outside today's enum", { brand: "new-brand-2027" }],
+    ["a language outside today's enum", { language: "de" }],
+    ["an unknown field", { region: "eu" }],
+    ["completed_at null", { completed_at: null }],
+    ["completed_at left out", { completed_at: undefined }],
+    ["a completed_at time", { completed_at: 1703123999 }],
+    ["a negative expires_at (no minimum in the spec)", { expires_at: -7 }],
+  ])("%s is accepted", async (_name, change) => {
+    body = { ...LINK_SESSION, ...change };
+    await expect(client.createLinkSession(VALID)).resolves.toEqual(JSON.parse(JSON.stringify(body)));
   });
 });

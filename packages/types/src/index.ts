@@ -1,4 +1,5 @@
 export type { $defs, components, operations, paths, webhooks } from "./generated/openapi.js";
+export type { LinkCallback } from "./generated/link-callback.js";
 export type {
   AssetType,
   Brand,

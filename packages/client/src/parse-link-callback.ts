@@ -1,0 +1,150 @@
+import type { LinkCallback } from "@nox-energy/authenticator-types";
+import { checkSchema, shown, type CheckMode } from "./check-schema.js";
+import { NoxCallbackError, NoxConfigurationError, type NoxValidationIssue } from "./errors.js";
+import { LINK_CALLBACK_SCHEMA } from "./generated/schemas.js";
+
+/** Options for {@link parseLinkCallback}. */
+export interface ParseLinkCallbackOptions {
+  /**
+   * The `user_id` this user's link session was created with, kept in their own server-side session:
+   * a payload for anyone else is refused. Pass it: the payload is not signed.
+   */
+  supplierUserId?: string | undefined;
+  /** Refuse a payload whose `connected_at` is older than this, or later than now plus a minute of clock skew. */
+  maxAgeSeconds?: number | undefined;
+  /** The current time in Unix seconds (default: the clock); for tests. */
+  now?: number | undefined;
+}
+
+/** The most `data` a callback is read from: a real payload is a few hundred bytes. */
+export const MAX_CALLBACK_DATA_LENGTH = 8192;
+/** How far in the future `connected_at` may be, for clocks that disagree, when `maxAgeSeconds` is set. */
+const CLOCK_SKEW_SECONDS = 60;
+const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
+const RESPONSE: CheckMode = { request: false };
+
+function refuse(field: string, message: string, cause?: unknown): never {
+  throw new NoxCallbackError([{ field, message }], cause === undefined ? undefined : { cause });
+}
+
+/** The query parameters of a callback URL, a query string (with or without "?"), or URLSearchParams. */
+function paramsOf(input: unknown): URLSearchParams {
+  if (input instanceof URLSearchParams) return input;
+  if (input instanceof URL) return input.searchParams;
+  if (typeof input !== "string") {
+    return refuse(
+      "input",
+      `must be the callback URL, its query string or URLSearchParams (got ${shown(input)})`,
+    );
+  }
+  if (URL.canParse(input)) return new URL(input).searchParams;
+  const query = input.includes("?") ? input.slice(input.indexOf("?") + 1) : input;
+  return new URLSearchParams(query.split("#", 1)[0]);
+}
+
+/** The bytes of base64url text (RFC 4648 §5), padded or not, as UTF-8 text; throws on anything else. */
+function decodeBase64Url(data: string): string {
+  const unpadded = data.replace(/=+$/, "");
+  if (
+    !BASE64URL.test(data) ||
+    unpadded.length % 4 === 1 ||
+    (unpadded.length !== data.length && data.length % 4 !== 0)
+  ) {
+    return refuse(
+      "data",
+      `is not base64url (RFC 4648 §5: A-Z a-z 0-9 - _, with or without "=" padding; got ${shown(data)})`,
+    );
+  }
+  const binary = atob(unpadded.replace(/-/g, "+").replace(/_/g, "/"));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (error) {
+    return refuse("data", "does not decode to UTF-8 text", error);
+  }
+}
+
+/** The issues of a checked payload against the caller's expectations: whose it is, and how old. */
+function bindingIssues(payload: LinkCallback, options: ParseLinkCallbackOptions): NoxValidationIssue[] {
+  const issues: NoxValidationIssue[] = [];
+  const { supplierUserId, maxAgeSeconds } = options;
+  if (supplierUserId !== undefined && payload.supplier_user_id !== supplierUserId) {
+    issues.push({
+      field: "supplier_user_id",
+      message: `is ${shown(payload.supplier_user_id)}, not this user's (${shown(supplierUserId)}): the callback belongs to another session`,
+    });
+  }
+  if (maxAgeSeconds !== undefined) {
+    const now = options.now ?? Math.floor(Date.now() / 1000);
+    const age = now - payload.connected_at;
+    if (age > maxAgeSeconds) {
+      issues.push({
+        field: "connected_at",
+        message: `is ${age} s ago, more than maxAgeSeconds (${maxAgeSeconds}); ask the user to link again`,
+      });
+    } else if (-age > CLOCK_SKEW_SECONDS) {
+      issues.push({
+        field: "connected_at",
+        message: `is ${-age} s in the future (more than ${CLOCK_SKEW_SECONDS} s of clock skew)`,
+      });
+    }
+  }
+  return issues;
+}
+
+function checkOptions({ supplierUserId, maxAgeSeconds, now }: ParseLinkCallbackOptions): void {
+  const bad =
+    supplierUserId !== undefined && (typeof supplierUserId !== "string" || supplierUserId === "")
+      ? "supplierUserId must be a non-empty string"
+      : maxAgeSeconds !== undefined && !(Number.isFinite(maxAgeSeconds) && maxAgeSeconds >= 0)
+        ? "maxAgeSeconds must be a finite number of seconds, 0 or more"
+        : now !== undefined && !Number.isFinite(now)
+          ? "now must be a finite Unix time in seconds"
+          : undefined;
+  if (bad !== undefined) throw new NoxConfigurationError(`parseLinkCallback: ${bad}.`);
+}
+
+/**
+ * Reads the payload NOX appends to a link session's `redirect_url` as `?data=` (base64url JSON) once
+ * the user linked their device, and checks it against the documented schema. The payload is NOT
+ * signed: anyone can craft this URL. Bind it to the user who started the session (`supplierUserId`
+ * from their own server-side session) and treat it as a claim. Throws {@link NoxCallbackError}
+ * naming what is wrong.
+ * @example
+ * ```ts
+ * const callback = parseLinkCallback(request.url, { supplierUserId: session.userId, maxAgeSeconds: 600 });
+ * ```
+ */
+export function parseLinkCallback(
+  input: string | URL | URLSearchParams,
+  options: ParseLinkCallbackOptions = {},
+): LinkCallback {
+  checkOptions(options);
+  const values = paramsOf(input).getAll("data");
+  if (values.length !== 1) {
+    refuse(
+      "data",
+      values.length === 0
+        ? "is missing: the callback URL has no data parameter (was it opened by NOX's redirect?)"
+        : `is given ${values.length} times; a callback has exactly one`,
+    );
+  }
+  const data = values[0] as string;
+  if (data.length > MAX_CALLBACK_DATA_LENGTH) {
+    refuse(
+      "data",
+      `is ${data.length} characters long, more than ${MAX_CALLBACK_DATA_LENGTH}; it was not decoded`,
+    );
+  }
+  const text = decodeBase64Url(data);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch (error) {
+    refuse("data", `is base64url but not JSON (${shown(text)})`, error);
+  }
+  const issues = checkSchema(LINK_CALLBACK_SCHEMA, payload, "data", RESPONSE);
+  if (issues.length === 0) issues.push(...bindingIssues(payload as LinkCallback, options));
+  if (issues.length > 0) throw new NoxCallbackError(issues);
+  return payload as LinkCallback;
+}
