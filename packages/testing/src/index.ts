@@ -9,6 +9,6 @@ export {
   TEST_SUPPLIER_NAME,
 } from "./defaults.js";
 export type { Fault } from "./faults.js";
-export type { LinkCallback } from "./link-callback.js";
+export type { LinkCallback } from "@nox-energy/authenticator-types";
 export type { CompletedSession, LinkChoices } from "./session-store.js";
 export { validateLinkSessionRequest, type LinkSessionRequestValidation } from "./validate-request.js";

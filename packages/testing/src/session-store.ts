@@ -1,6 +1,7 @@
 import { brandsFor, isBrandForAssetType } from "@nox-energy/authenticator-enums";
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
-import { encodeLinkCallback, withCallbackData, type LinkCallback } from "./link-callback.js";
+import type { LinkCallback } from "@nox-energy/authenticator-types";
+import { encodeLinkCallback, withCallbackData } from "./link-callback.js";
 
 /** What the user picks while linking; each has a default. */
 export interface LinkChoices {
