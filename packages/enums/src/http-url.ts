@@ -6,6 +6,8 @@ const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 // scheme "://" host [":" port] then path, query or fragment. No userinfo: "@" is refused before the path.
 // Each part's class excludes the next part's delimiter, so the match is linear in the input's length.
 const HTTP_URL = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[^:/?#[\]@]+)(?::\d{1,5})?(?:[/?#][^[\]]*)?$/i;
+// This package compiles without DOM or Node types (`types: []`); URL is a global in every runtime it supports.
+declare const URL: new (input: string) => { readonly protocol: string; readonly hostname: string };
 
 /**
  * True when `value` is an absolute `http:` or `https:` URL that browsers, WHATWG's URL parser and an
@@ -23,7 +25,7 @@ export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== "string" || !URI_CHARACTERS.test(value) || BAD_PERCENT.test(value)) return false;
   const host = HTTP_URL.exec(value)?.[1];
   if (host === undefined) return false;
-  let url: URL;
+  let url: InstanceType<typeof URL>;
   try {
     url = new URL(value);
   } catch {
