@@ -5,8 +5,14 @@ import type {
 } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
 import { API_KEY_HEADER, createAuthMiddleware } from "./auth-middleware.js";
-import { directFetchOptions } from "./direct-fetch.js";
-import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
+import { directFetchOptions, UnreadResponse } from "./direct-fetch.js";
+import {
+  NoxConfigurationError,
+  NoxConnectionError,
+  NoxError,
+  NoxTimeoutError,
+  NoxValidationError,
+} from "./errors.js";
 import {
   checkRequestOptions,
   resolveOptions,
@@ -14,9 +20,11 @@ import {
   type NoxRequestOptions,
   type ResolvedOptions,
 } from "./options.js";
-import { errorFromResponse, parseLinkSession } from "./parse-response.js";
+import { errorFromResponse, parseLinkSession, unreadableSession } from "./parse-response.js";
+import { readBody, readErrorBody } from "./read-body.js";
 import { INSPECT, REDACTED, redact, redactCause } from "./redact.js";
-import { abortError, withRetries } from "./retry.js";
+import { abortError, triedNote, withRetries } from "./retry.js";
+import { snapshotBody } from "./snapshot.js";
 import { AttemptSignal } from "./timeout.js";
 import { userAgent } from "./user-agent.js";
 import { findRequestIssues } from "./validate.js";
@@ -43,6 +51,18 @@ export interface NoxClient {
 }
 
 const LINK_SESSIONS = "/supplier/link-sessions";
+
+/** One createLinkSession call: the body serialised once, and the call's settings with defaults applied. */
+interface Call {
+  readonly json: string;
+  readonly options: NoxRequestOptions;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly maxResponseBytes: number;
+}
+
+// The body is serialised once per call, from its snapshot, and these bytes are sent on every attempt.
+const sendAsIs = (json: unknown): unknown => json;
 
 /** Names what failed underneath fetch's generic "fetch failed" (ECONNRESET, ECONNREFUSED, ...). */
 function describeFailure(error: unknown): string {
@@ -78,64 +98,102 @@ class NoxClientImpl implements NoxClient {
     this.#client = createClient<paths>({
       ...clientOptions,
       ...directFetchOptions(fetch),
+      bodySerializer: sendAsIs,
       headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
     });
     const open = createClient<paths>({ ...clientOptions, fetch, headers });
     open.use(createAuthMiddleware(resolved.apiKey, { origin: resolved.baseUrl }));
-    this.POST = open.POST;
+    const post = open.POST as (...args: unknown[]) => ReturnType<Client<paths>["POST"]>;
+    // The middleware sends the key with redirect "manual" anyway; a call that asks to follow is told so.
+    this.POST = ((path: unknown, init?: RequestInit) =>
+      init?.redirect === "follow"
+        ? Promise.reject(
+            new NoxConfigurationError(
+              'nox.POST does not take redirect: "follow": fetch would send the API key on to wherever a redirect points. ' +
+                "Leave redirect out (a 3xx is then the response), or use a client without the key.",
+            ),
+          )
+        : post(path, init)) as Client<paths>["POST"];
   }
 
   async createLinkSession(
     body: CreateSupplierLinkSessionRequest,
     options: NoxRequestOptions = {},
   ): Promise<CreateSupplierLinkSessionResponse> {
-    const issues = findRequestIssues(body, this.#options.checkBrandForAssetType);
+    // One snapshot: what is validated is what is serialised, once, and sent on every attempt.
+    const snapshot = snapshotBody(body);
+    const issues = findRequestIssues(snapshot, this.#options.checkBrandForAssetType);
     if (issues.length > 0) throw new NoxValidationError(issues);
     checkRequestOptions(options);
-    const { timeoutMs = this.#options.timeoutMs, maxRetries = this.#options.maxRetries } = options;
+    const {
+      timeoutMs = this.#options.timeoutMs,
+      maxRetries = this.#options.maxRetries,
+      maxResponseBytes = this.#options.maxResponseBytes,
+    } = options;
+    const call: Call = { json: JSON.stringify(snapshot), options, timeoutMs, maxRetries, maxResponseBytes };
     // `return await`, not `return`: resolving an async function with a promise costs two more microtask hops.
-    return await withRetries(
-      () => this.#attempt(body, options, timeoutMs),
-      maxRetries,
-      this.#options.backoff,
-      options.signal,
-    );
+    return await withRetries(() => this.#attempt(call), maxRetries, this.#options.backoff, options.signal);
   }
 
-  // One HTTP attempt; openapi-fetch serializes `body` afresh each time, so retries re-send it intact.
-  async #attempt(
-    body: CreateSupplierLinkSessionRequest,
-    options: NoxRequestOptions,
-    timeoutMs: number,
-  ): Promise<CreateSupplierLinkSessionResponse> {
+  // One HTTP attempt. Once a status has arrived, it alone decides the error: a 2xx whose body cannot be
+  // read is never retried (the session may exist), an error status whose body breaks off keeps its class.
+  async #attempt(call: Call): Promise<CreateSupplierLinkSessionResponse> {
     const { apiKey } = this.#options;
-    const attempt = new AttemptSignal(timeoutMs, options.signal);
+    const attempt = new AttemptSignal(call.timeoutMs, call.options.signal);
     try {
-      const { data, error, response } = await this.#client.POST(LINK_SESSIONS, {
-        body,
-        parseAs: "text",
+      const { data, response } = await this.#client.POST(LINK_SESSIONS, {
+        body: call.json as unknown as CreateSupplierLinkSessionRequest,
+        parseAs: "stream",
         signal: attempt.signal,
-        ...(options.headers && { headers: options.headers }),
+        ...(call.options.headers && { headers: call.options.headers }),
       });
-      if (response.ok) return parseLinkSession(data, response, apiKey);
-      throw errorFromResponse(response, error, apiKey);
-    } catch (error) {
-      if (error instanceof NoxError) throw error;
-      if (options.signal?.aborted) throw abortError(options.signal);
-      if (attempt.timedOut) {
-        throw new NoxTimeoutError(
-          `NOX did not answer within timeoutMs (${timeoutMs} ms); retried. Check the network path to ${this.baseUrl}, or raise timeoutMs.`,
-          { cause: redactCause(error, apiKey) },
-        );
+      let text: string;
+      try {
+        const body = await readBody(data as ReadableStream<Uint8Array> | undefined, call.maxResponseBytes);
+        if (body.cut) {
+          throw unreadableSession(
+            response,
+            apiKey,
+            `its body is more than maxResponseBytes (${call.maxResponseBytes} bytes)`,
+          );
+        }
+        text = body.text;
+      } catch (error) {
+        if (error instanceof NoxError || call.options.signal?.aborted) throw error;
+        const problem = attempt.timedOut
+          ? `its body stalled: it had not all arrived within timeoutMs (${call.timeoutMs} ms)`
+          : `its body broke off before the end (${redact(describeFailure(error), apiKey)})`;
+        throw unreadableSession(response, apiKey, problem, redactCause(error, apiKey));
       }
-      throw new NoxConnectionError(
-        `Could not reach NOX at ${this.baseUrl}: ${redact(describeFailure(error), apiKey)}. ` +
-          "Retried; check the network, DNS, proxy and baseUrl.",
-        { cause: redactCause(error, apiKey) },
-      );
+      return parseLinkSession(text, response, apiKey);
+    } catch (error) {
+      if (error instanceof UnreadResponse) {
+        const body = await readErrorBody(error.response, call.maxResponseBytes);
+        throw errorFromResponse(error.response, body, apiKey, call.maxRetries);
+      }
+      throw this.#failure(error, call, attempt.timedOut);
     } finally {
       attempt.done();
     }
+  }
+
+  /** The error for an attempt that got no HTTP status: the caller's abort, a timeout, a connection failure. */
+  #failure(error: unknown, call: Call, timedOut: boolean): NoxError {
+    if (error instanceof NoxError) return error;
+    const { apiKey } = this.#options;
+    if (call.options.signal?.aborted) return abortError(call.options.signal);
+    const tried = triedNote(call.maxRetries);
+    if (timedOut) {
+      return new NoxTimeoutError(
+        `NOX did not answer within timeoutMs (${call.timeoutMs} ms); ${tried}. Check the network path to ${this.baseUrl}, or raise timeoutMs.`,
+        { cause: redactCause(error, apiKey) },
+      );
+    }
+    return new NoxConnectionError(
+      `Could not reach NOX at ${this.baseUrl}: ${redact(describeFailure(error), apiKey)}; ${tried}; ` +
+        "check the network, DNS, proxy and baseUrl.",
+      { cause: redactCause(error, apiKey) },
+    );
   }
 
   toJSON(): Record<string, unknown> {
