@@ -44,7 +44,10 @@ export interface NoxClient {
     body: CreateSupplierLinkSessionRequest,
     options?: NoxRequestOptions,
   ): Promise<CreateSupplierLinkSessionResponse>;
-  /** openapi-fetch's `POST`, with the same auth and User-Agent but no validation, timeout, retry or throw. */
+  /**
+   * openapi-fetch's `POST`, with the same auth and User-Agent but no validation, timeout, retry or throw;
+   * redirects are not followed (a per-call `redirect: "follow"` rejects with a NoxConfigurationError).
+   */
   readonly POST: Client<paths>["POST"];
   /** The base URL requests go to (without a trailing slash). */
   readonly baseUrl: string;
