@@ -21,7 +21,7 @@ import {
   type ResolvedOptions,
 } from "./options.js";
 import { errorFromResponse, parseLinkSession, unreadableSession } from "./parse-response.js";
-import { readBody, readErrorBody } from "./read-body.js";
+import { readBody, readErrorBody, type BodyText } from "./read-body.js";
 import { INSPECT, REDACTED, redact, redactCause } from "./redact.js";
 import { abortError, triedNote, withRetries } from "./retry.js";
 import { snapshotBody } from "./snapshot.js";
@@ -150,24 +150,12 @@ class NoxClientImpl implements NoxClient {
         signal: attempt.signal,
         ...(call.options.headers && { headers: call.options.headers }),
       });
-      let text: string;
-      try {
-        const body = await readBody(data as ReadableStream<Uint8Array> | undefined, call.maxResponseBytes);
-        if (body.cut) {
-          throw unreadableSession(
-            response,
-            apiKey,
-            `its body is more than maxResponseBytes (${call.maxResponseBytes} bytes)`,
-          );
-        }
-        text = body.text;
-      } catch (error) {
-        if (error instanceof NoxError || call.options.signal?.aborted) throw error;
-        const problem = attempt.timedOut
-          ? `its body stalled: it had not all arrived within timeoutMs (${call.timeoutMs} ms)`
-          : `its body broke off before the end (${redact(describeFailure(error), apiKey)})`;
-        throw unreadableSession(response, apiKey, problem, redactCause(error, apiKey));
-      }
+      const text = await this.#readSession(
+        data as ReadableStream<Uint8Array> | undefined,
+        response,
+        call,
+        attempt,
+      );
       return parseLinkSession(text, response, apiKey);
     } catch (error) {
       if (error instanceof UnreadResponse) {
@@ -178,6 +166,35 @@ class NoxClientImpl implements NoxClient {
     } finally {
       attempt.done();
     }
+  }
+
+  /**
+   * The text of a 2xx body, read up to maxResponseBytes. A 2xx status means the session may exist, so
+   * a body that cannot be read whole is a NoxInvalidResponseError (never retried), not a timeout or a
+   * connection error; only the caller's abort stays an abort.
+   */
+  async #readSession(
+    stream: ReadableStream<Uint8Array> | undefined,
+    response: Response,
+    call: Call,
+    attempt: AttemptSignal,
+  ): Promise<string> {
+    const { apiKey } = this.#options;
+    let body: BodyText;
+    try {
+      body = await readBody(stream, call.maxResponseBytes);
+    } catch (error) {
+      if (call.options.signal?.aborted) throw error;
+      const problem = attempt.timedOut
+        ? `its body stalled: it had not all arrived within timeoutMs (${call.timeoutMs} ms)`
+        : `its body broke off before the end (${redact(describeFailure(error), apiKey)})`;
+      throw unreadableSession(response, apiKey, problem, redactCause(error, apiKey));
+    }
+    if (body.cut) {
+      const problem = `its body is more than maxResponseBytes (${call.maxResponseBytes} bytes)`;
+      throw unreadableSession(response, apiKey, problem);
+    }
+    return body.text;
   }
 
   /** The error for an attempt that got no HTTP status: the caller's abort, a timeout, a connection failure. */
