@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     report(
       "Stubbed fetch (CPU only; 30 rounds x 1000 calls)",
       await measure(variants("https://auth.nox.energy/v2", stub), 30, 1000),
-      1.25,
+      1.0,
     ),
   );
 

@@ -14,7 +14,10 @@ export interface AuthMiddlewareOptions {
  * An openapi-fetch middleware that adds the `x-api-key` header only to requests for one origin, and
  * strips it from any other. By default that is the origin of the request's base URL as openapi-fetch
  * resolves it (which a per-call `baseUrl` overrides); pass `origin` to pin it, so that a per-call
- * `baseUrl` elsewhere goes without the key (the NOX client pins it).
+ * `baseUrl` elsewhere goes without the key (the NOX client pins it). A request that carries the key is
+ * sent with `redirect: "manual"` (unless it asked for `"error"`): fetch follows a redirect inside one
+ * call, after every middleware ran, and Node's fetch keeps `x-api-key` on a hop to another host, so a
+ * 3xx comes back as the response instead.
  * @example
  * ```ts
  * client.use(createAuthMiddleware(process.env.NOX_API_KEY!));
@@ -27,9 +30,13 @@ export function createAuthMiddleware(apiKey: string, options: AuthMiddlewareOpti
     onRequest({ request, options: clientOptions }) {
       // A URL's serialised href starts with its origin and "/", so a prefix test is an exact origin test.
       const origin = fixed ?? `${new URL(clientOptions.baseUrl).origin}/`;
-      if (request.url.startsWith(origin)) request.headers.set(API_KEY_HEADER, apiKey);
-      else request.headers.delete(API_KEY_HEADER);
-      return request;
+      if (!request.url.startsWith(origin)) {
+        request.headers.delete(API_KEY_HEADER);
+        return request;
+      }
+      request.headers.set(API_KEY_HEADER, apiKey);
+      // A Request's redirect mode is read-only: one that would follow is rebuilt (body and signal move over).
+      return request.redirect === "follow" ? new Request(request, { redirect: "manual" }) : request;
     },
   };
 }

@@ -7,11 +7,11 @@ import type {
 } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
 import { API_KEY_HEADER } from "./auth-middleware.js";
-import { directFetchOptions } from "./direct-fetch.js";
+import { directFetchOptions, UnreadResponse, UNREAD_ERROR_RESPONSES } from "./direct-fetch.js";
+import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
 import { callGlobalFetch } from "./global-fetch.js";
 import { createClientLog, type AttemptLog } from "./log.js";
-import { checkMiddleware, createRequestClient } from "./request-client.js";
-import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
+import { checkMiddleware, createRequestClient, refuseFollow } from "./request-client.js";
 import {
   checkRequestOptions,
   resolveOptions,
@@ -19,9 +19,11 @@ import {
   type NoxRequestOptions,
   type ResolvedOptions,
 } from "./options.js";
-import { errorFromResponse, parseLinkSession } from "./parse-response.js";
+import { errorFromResponse, parseLinkSession, unreadableSession } from "./parse-response.js";
+import { readBody, readErrorBody, type BodyText } from "./read-body.js";
 import { INSPECT, REDACTED, redact, redactCause } from "./redact.js";
-import { abortError, withRetries } from "./retry.js";
+import { abortError, triedNote, withRetries } from "./retry.js";
+import { snapshotBody } from "./snapshot.js";
 import { AttemptSignal } from "./timeout.js";
 import { checkUserAgent, userAgent } from "./user-agent.js";
 import { findRequestIssues } from "./validate.js";
@@ -59,13 +61,39 @@ export interface NoxClient<Checked extends boolean = true> {
     body: LinkSessionBody<Checked>,
     options?: NoxRequestOptions,
   ): Promise<CreateSupplierLinkSessionResponse>;
-  /** openapi-fetch's `POST`, with the same auth and User-Agent but no validation, timeout, retry or throw. */
+  /**
+   * openapi-fetch's `POST`, with the same auth and User-Agent but no validation, timeout, retry or throw;
+   * redirects are not followed (a per-call `redirect: "follow"` rejects with a NoxConfigurationError).
+   */
   readonly POST: Client<paths>["POST"];
   /** The base URL requests go to (without a trailing slash). */
   readonly baseUrl: string;
 }
 
 const LINK_SESSIONS = "/supplier/link-sessions";
+
+/** One createLinkSession call: the body serialised once, and the call's settings with defaults applied. */
+interface Call {
+  readonly json: string;
+  readonly options: NoxRequestOptions;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly maxResponseBytes: number;
+}
+
+// The body is serialised once per call, from its snapshot, and these bytes are sent on every attempt.
+const sendAsIs = (json: unknown): unknown => json;
+
+/** What openapi-fetch read of an error body (text, or the JSON it parsed), as the text it was. */
+function bodyTextOf(error: unknown): BodyText {
+  if (error === undefined) return { text: "", cut: false };
+  if (typeof error === "string") return { text: error, cut: false };
+  try {
+    return { text: JSON.stringify(error), cut: false };
+  } catch {
+    return { text: "", cut: true };
+  }
+}
 
 /** Names what failed underneath fetch's generic "fetch failed" (ECONNRESET, ECONNREFUSED, ...). */
 function describeFailure(error: unknown): string {
@@ -106,29 +134,41 @@ class NoxClientImpl implements NoxClient<false> {
     // gets that Request, which the standard signature takes.
     const { apiKey, baseUrl } = resolved;
     const open = createRequestClient({ clientOptions, fetch, headers, apiKey, baseUrl, middleware });
-    // With middleware, createLinkSession takes the Request path too, so the middleware sees its attempts.
+    // With middleware, createLinkSession takes the Request path too, so the middleware sees its attempts;
+    // an error status is still handed back unread (after the middleware saw it), so its body stays capped.
+    const linkOptions = { ...clientOptions, bodySerializer: sendAsIs };
     this.#client =
       middleware.length > 0
-        ? open
+        ? createRequestClient({
+            ...{ clientOptions: linkOptions, fetch, headers, apiKey, baseUrl },
+            middleware: [UNREAD_ERROR_RESPONSES, ...middleware],
+          })
         : createClient<paths>({
-            ...clientOptions,
+            ...linkOptions,
             ...directFetchOptions(fetch),
-            headers: { ...headers, [API_KEY_HEADER]: resolved.apiKey },
+            headers: { ...headers, [API_KEY_HEADER]: apiKey },
           });
-    this.POST = open.POST;
+    this.POST = refuseFollow(open.POST);
   }
 
   async createLinkSession(
     body: CreateSupplierLinkSessionRequest,
     options: NoxRequestOptions = {},
   ): Promise<CreateSupplierLinkSessionResponse> {
-    const issues = findRequestIssues(body, this.#options.checkBrandForAssetType);
+    // One snapshot: what is validated is what is serialised, once, and sent on every attempt.
+    const snapshot = snapshotBody(body);
+    const issues = findRequestIssues(snapshot, this.#options.checkBrandForAssetType);
     if (issues.length > 0) throw new NoxValidationError(issues);
     checkRequestOptions(options);
-    const { timeoutMs = this.#options.timeoutMs, maxRetries = this.#options.maxRetries } = options;
+    const {
+      timeoutMs = this.#options.timeoutMs,
+      maxRetries = this.#options.maxRetries,
+      maxResponseBytes = this.#options.maxResponseBytes,
+    } = options;
+    const call: Call = { json: JSON.stringify(snapshot), options, timeoutMs, maxRetries, maxResponseBytes };
     // `return await`, not `return`: resolving an async function with a promise costs two more microtask hops.
     return await withRetries(
-      () => this.#attempt(body, options, timeoutMs),
+      () => this.#attempt(call),
       maxRetries,
       this.#options.backoff,
       options.signal,
@@ -136,40 +176,85 @@ class NoxClientImpl implements NoxClient<false> {
     );
   }
 
-  // One HTTP attempt; openapi-fetch serializes `body` afresh each time, so retries re-send it intact.
-  async #attempt(
-    body: CreateSupplierLinkSessionRequest,
-    options: NoxRequestOptions,
-    timeoutMs: number,
-  ): Promise<CreateSupplierLinkSessionResponse> {
+  // One HTTP attempt. Once a status has arrived, it alone decides the error: a 2xx whose body cannot be
+  // read is never retried (the session may exist), an error status whose body breaks off keeps its class.
+  async #attempt(call: Call): Promise<CreateSupplierLinkSessionResponse> {
     const { apiKey } = this.#options;
-    const attempt = new AttemptSignal(timeoutMs, options.signal);
+    const attempt = new AttemptSignal(call.timeoutMs, call.options.signal);
     try {
       const { data, error, response } = await this.#client.POST(LINK_SESSIONS, {
-        body,
-        parseAs: "text",
+        body: call.json as unknown as CreateSupplierLinkSessionRequest,
+        parseAs: "stream",
         signal: attempt.signal,
-        ...(options.headers && { headers: options.headers }),
+        ...(call.options.headers && { headers: call.options.headers }),
       });
-      if (response.ok) return parseLinkSession(data, response, apiKey);
-      throw errorFromResponse(response, error, apiKey);
-    } catch (error) {
-      if (error instanceof NoxError) throw error;
-      if (options.signal?.aborted) throw abortError(options.signal);
-      if (attempt.timedOut) {
-        throw new NoxTimeoutError(
-          `NOX did not answer within timeoutMs (${timeoutMs} ms); retried. Check the network path to ${this.baseUrl}, or raise timeoutMs.`,
-          { cause: redactCause(error, apiKey) },
-        );
-      }
-      throw new NoxConnectionError(
-        `Could not reach NOX at ${this.baseUrl}: ${redact(describeFailure(error), apiKey)}. ` +
-          "Retried; check the network, DNS, proxy and baseUrl.",
-        { cause: redactCause(error, apiKey) },
+      // Only a middleware's own Response gets here with an error status: it skips fetch and onResponse,
+      // so openapi-fetch has read it (the caller's own object, not a server's: no cap needed).
+      if (!response.ok) throw errorFromResponse(response, bodyTextOf(error), apiKey, call.maxRetries);
+      const text = await this.#readSession(
+        data as ReadableStream<Uint8Array> | undefined,
+        response,
+        call,
+        attempt,
       );
+      return parseLinkSession(text, response, apiKey);
+    } catch (error) {
+      if (error instanceof UnreadResponse) {
+        const body = await readErrorBody(error.response, call.maxResponseBytes);
+        throw errorFromResponse(error.response, body, apiKey, call.maxRetries);
+      }
+      throw this.#failure(error, call, attempt.timedOut);
     } finally {
       attempt.done();
     }
+  }
+
+  /**
+   * The text of a 2xx body, read up to maxResponseBytes. A 2xx status means the session may exist, so
+   * a body that cannot be read whole is a NoxInvalidResponseError (never retried), not a timeout or a
+   * connection error; only the caller's abort stays an abort.
+   */
+  async #readSession(
+    stream: ReadableStream<Uint8Array> | undefined,
+    response: Response,
+    call: Call,
+    attempt: AttemptSignal,
+  ): Promise<string> {
+    const { apiKey } = this.#options;
+    let body: BodyText;
+    try {
+      body = await readBody(stream, call.maxResponseBytes);
+    } catch (error) {
+      if (call.options.signal?.aborted) throw error;
+      const problem = attempt.timedOut
+        ? `its body stalled: it had not all arrived within timeoutMs (${call.timeoutMs} ms)`
+        : `its body broke off before the end (${redact(describeFailure(error), apiKey)})`;
+      throw unreadableSession(response, apiKey, problem, redactCause(error, apiKey));
+    }
+    if (body.cut) {
+      const problem = `its body is more than maxResponseBytes (${call.maxResponseBytes} bytes)`;
+      throw unreadableSession(response, apiKey, problem);
+    }
+    return body.text;
+  }
+
+  /** The error for an attempt that got no HTTP status: the caller's abort, a timeout, a connection failure. */
+  #failure(error: unknown, call: Call, timedOut: boolean): NoxError {
+    if (error instanceof NoxError) return error;
+    const { apiKey } = this.#options;
+    if (call.options.signal?.aborted) return abortError(call.options.signal);
+    const tried = triedNote(call.maxRetries);
+    if (timedOut) {
+      return new NoxTimeoutError(
+        `NOX did not answer within timeoutMs (${call.timeoutMs} ms); ${tried}. Check the network path to ${this.baseUrl}, or raise timeoutMs.`,
+        { cause: redactCause(error, apiKey) },
+      );
+    }
+    return new NoxConnectionError(
+      `Could not reach NOX at ${this.baseUrl}: ${redact(describeFailure(error), apiKey)}; ${tried}; ` +
+        "check the network, DNS, proxy and baseUrl.",
+      { cause: redactCause(error, apiKey) },
+    );
   }
 
   toJSON(): Record<string, unknown> {

@@ -187,6 +187,7 @@ brandErrorClasses({
   NoxError,
   NoxConfigurationError,
   NoxValidationError,
+  NoxCallbackError,
   NoxApiError,
   NoxBadRequestError,
   NoxAuthenticationError,

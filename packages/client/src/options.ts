@@ -23,8 +23,13 @@ export interface NoxClientOptions {
    * the attempt's signal in `init.signal` (aborted at `timeoutMs`); `nox.POST` calls it with a `Request`.
    */
   fetch?: ((input: string | URL | Request, init?: RequestInit) => Promise<Response>) | undefined;
-  /** Extra headers for every request. */
+  /** Extra headers for every request (not `x-api-key`, nor one that frames the request, like `content-length`). */
   headers?: Record<string, string> | undefined;
+  /**
+   * The most bytes read of a response body (default 65536; a link session is under 1 KB). A longer 2xx
+   * body is a `NoxInvalidResponseError` (not retried); an error body is cut there, its excerpt kept.
+   */
+  maxResponseBytes?: number | undefined;
   /** Refuse a `brand` not listed for the `asset_type` (default true); turn off when the curated list lags NOX. */
   checkBrandForAssetType?: boolean | undefined;
   /** Appended to the client's own User-Agent, e.g. `"billing-service/1.2"`; printable ASCII. */
@@ -45,8 +50,10 @@ export interface NoxRequestOptions {
   timeoutMs?: number | undefined;
   /** This call's retries after the first attempt. */
   maxRetries?: number | undefined;
-  /** Extra headers for this call. */
+  /** Extra headers for this call (not `x-api-key`, nor one that frames the request). */
   headers?: Record<string, string> | undefined;
+  /** The most bytes read of this call's response body. */
+  maxResponseBytes?: number | undefined;
 }
 
 /** Client options with every default applied and checked. */
@@ -55,12 +62,27 @@ export interface ResolvedOptions {
   baseUrl: string;
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
   backoff: Readonly<Backoff>;
   checkBrandForAssetType: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_MAX_RESPONSE_BYTES = 65_536;
+/**
+ * Headers that frame the request or the connection: fetch refuses some, and the rest break the wire
+ * (a wrong `content-length` hangs until the timeout). `x-api-key` is the `apiKey` option's alone.
+ */
+const REFUSED_HEADERS = new Set([
+  "connection",
+  "content-length",
+  "expect",
+  "host",
+  "keep-alive",
+  "transfer-encoding",
+  "upgrade",
+]);
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** Throws unless `apiKey` is a non-empty string of printable ASCII (no CR/LF, no control characters). */
@@ -75,6 +97,12 @@ export function assertValidApiKey(apiKey: unknown): asserts apiKey is string {
     throw new NoxConfigurationError(
       `The NOX API key has a control or non-ASCII character at position ${bad} (a stray newline from a file or secret store?); ` +
         "trim it before passing it in.",
+    );
+  }
+  if (apiKey.trim() !== apiKey) {
+    // Headers would send it trimmed, and redaction would then look for the untrimmed key.
+    throw new NoxConfigurationError(
+      "The NOX API key starts or ends with white space (a stray space from a file or secret store?); trim it before passing it in.",
     );
   }
 }
@@ -101,7 +129,8 @@ function checkBaseUrl(baseUrl: string): string {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("must be an https URL.");
   if (url.username || url.password) throw refuse("must not hold credentials; the API key goes in apiKey.");
-  if (url.search || url.hash) throw refuse("must not have a query or fragment.");
+  // The URL parser drops an empty query or fragment ("…/v2?"), so the input is checked as written too.
+  if (url.search || url.hash || /[?#]/.test(baseUrl)) throw refuse("must not have a query or fragment.");
   return url.href.replace(/\/+$/, "");
 }
 
@@ -119,6 +148,17 @@ function checkInteger(name: string, value: number | undefined, min: number): voi
 function checkHeaders(headers: Record<string, string> | undefined): void {
   if (headers === undefined) return;
   for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === "x-api-key") {
+      throw new NoxConfigurationError(
+        "headers must not set x-api-key: pass the key as apiKey (or NOX_API_KEY); a header would replace or drop it.",
+      );
+    }
+    if (REFUSED_HEADERS.has(lower)) {
+      throw new NoxConfigurationError(
+        `headers: ${JSON.stringify(name)} cannot be set: fetch sets it from the request, and another value breaks the request on the wire.`,
+      );
+    }
     try {
       new Headers([[name, value]]);
     } catch {
@@ -134,6 +174,7 @@ function checkHeaders(headers: Record<string, string> | undefined): void {
 export function checkRequestOptions(options: NoxRequestOptions | NoxClientOptions): void {
   checkInteger("timeoutMs", options.timeoutMs, 1);
   checkInteger("maxRetries", options.maxRetries, 0);
+  checkInteger("maxResponseBytes", options.maxResponseBytes, 1);
   checkHeaders(options.headers);
   refuseUserAgentHeader(options.headers);
 }
@@ -154,6 +195,7 @@ export function resolveOptions(options: NoxClientOptions): ResolvedOptions {
     baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     backoff: Object.freeze(backoff),
     checkBrandForAssetType: options.checkBrandForAssetType ?? true,
   };

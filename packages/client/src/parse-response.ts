@@ -12,16 +12,11 @@ import {
   NoxUnprocessableEntityError,
   type NoxApiErrorDetails,
 } from "./errors.js";
-import { redact } from "./redact.js";
+import { excerpt } from "./excerpt.js";
+import type { BodyText } from "./read-body.js";
+import { redact, redactHeaders } from "./redact.js";
+import { triedNote } from "./retry.js";
 import { findResponseIssues } from "./validate.js";
-
-const EXCERPT_LENGTH = 200;
-
-/** The start of a body as one line: tags of an HTML error page dropped, white space folded. */
-function excerpt(text: string): string {
-  const plain = (/^\s*</.test(text) ? text.replace(/<[^>]*>/g, " ") : text).replace(/\s+/g, " ").trim();
-  return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
-}
 
 /**
  * The link session in a 2xx body, or a {@link NoxInvalidResponseError} when the body is empty, not
@@ -45,7 +40,7 @@ export function parseLinkSession(
       json = undefined;
     }
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
-      problem = `a body that is not a JSON object: "${redact(excerpt(text), apiKey)}"`;
+      problem = `a body that is not a JSON object: "${excerpt(text, apiKey)}"`;
     } else {
       const issues = findResponseIssues(json);
       if (issues.length === 0) return json as CreateSupplierLinkSessionResponse;
@@ -56,40 +51,105 @@ export function parseLinkSession(
       );
     }
   }
-  const details = { status: response.status, headers: response.headers, serverMessage: undefined };
+  const details = {
+    status: response.status,
+    headers: redactHeaders(response.headers, apiKey),
+    serverMessage: undefined,
+  };
   throw new NoxInvalidResponseError(
     `NOX answered ${response.status} with ${problem}. The session may have been created, so this was not retried; ` +
       `check baseUrl points at the NOX API (not a proxy or login page), and report it to NOX if it does.`,
-    { ...details, bodyExcerpt: text ? redact(excerpt(text), apiKey) : undefined },
+    { ...details, bodyExcerpt: text ? excerpt(text, apiKey) : undefined },
+  );
+}
+
+/**
+ * The error for a 2xx whose body could not be read whole: over `maxResponseBytes`, or broken off (a
+ * cut connection, bad gzip, a body that stalled until the timeout). Not retried: the status says the
+ * session may exist.
+ */
+export function unreadableSession(
+  response: Response,
+  apiKey: string,
+  problem: string,
+  cause?: unknown,
+): NoxInvalidResponseError {
+  return new NoxInvalidResponseError(
+    `NOX answered ${response.status} but ${problem}. The session may have been created, so this was not retried; ` +
+      "check with NOX before creating it again.",
+    {
+      status: response.status,
+      headers: redactHeaders(response.headers, apiKey),
+      serverMessage: undefined,
+      bodyExcerpt: undefined,
+    },
+    cause === undefined ? undefined : { cause },
   );
 }
 
 const NOT_RETRIED = "Fix the request; it was not retried.";
 
-/** Each status the client names: its error class and what to do about it. */
-const BY_STATUS: Record<number, [typeof NoxApiError, string]> = {
-  400: [NoxBadRequestError, NOT_RETRIED],
+/** Each status the client names: its error class and what to do about it (given the attempts made). */
+const BY_STATUS: Record<number, [typeof NoxApiError, (tried: string) => string]> = {
+  400: [NoxBadRequestError, () => NOT_RETRIED],
   401: [
     NoxAuthenticationError,
-    "Check that NOX_API_KEY (or the apiKey option) holds a valid supplier key for this baseUrl.",
+    () => "Check that NOX_API_KEY (or the apiKey option) holds a valid supplier key for this baseUrl.",
   ],
-  403: [NoxPermissionDeniedError, "The API key is not allowed to do this; ask NOX."],
-  404: [NoxNotFoundError, "Check that baseUrl points at the NOX v2 API."],
-  409: [NoxConflictError, "Retried; try again later."],
-  422: [NoxUnprocessableEntityError, NOT_RETRIED],
+  403: [NoxPermissionDeniedError, () => "The API key is not allowed to do this; ask NOX."],
+  404: [NoxNotFoundError, () => "Check that baseUrl points at the NOX v2 API."],
+  409: [NoxConflictError, (tried) => `${tried}; try again later.`],
+  422: [NoxUnprocessableEntityError, () => NOT_RETRIED],
   429: [
     NoxRateLimitError,
-    "Rate limited: retried, honouring Retry-After; send fewer requests or raise maxRetries.",
+    (tried) => `Rate limited (${tried}, honouring Retry-After); send fewer requests or raise maxRetries.`,
   ],
 };
 
-/** The error for a non-2xx response; `body` is what openapi-fetch read (parsed JSON or raw text). */
-export function errorFromResponse(response: Response, body: unknown, apiKey: string): NoxApiError {
-  const { status, headers } = response;
-  const serverError = (body as { error?: unknown } | null | undefined)?.error;
-  const serverMessage = typeof serverError === "string" ? redact(serverError, apiKey) : undefined;
-  const raw = typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
-  const bodyExcerpt = serverMessage === undefined && raw !== "" ? redact(excerpt(raw), apiKey) : undefined;
+const SERVER_ERROR: [typeof NoxApiError, (tried: string) => string] = [
+  NoxServerError,
+  (tried) =>
+    `NOX or a proxy in front of it failed (${tried}). Try again later, and quote the request id to NOX if it persists.`,
+];
+const REDIRECT: [typeof NoxApiError, (tried: string) => string] = [
+  NoxApiError,
+  () =>
+    "The client does not follow redirects, so the API key never leaves baseUrl's origin, and this one was not followed. " +
+    "Check baseUrl with NOX; do not point it at wherever a redirect leads.",
+];
+const UNKNOWN: [typeof NoxApiError, (tried: string) => string] = [
+  NoxApiError,
+  () => "This status is not in the NOX spec; report it to NOX.",
+];
+
+/** The `error` string of a `{ "error": string }` body, or undefined. */
+function serverErrorOf(text: string): string | undefined {
+  if (!text.startsWith("{")) return undefined;
+  try {
+    const error = (JSON.parse(text) as { error?: unknown } | null)?.error;
+    return typeof error === "string" ? error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The error for a non-2xx response, from its status alone (whatever the body holds) and the start of
+ * its body as read (`body.cut` when it was longer than `maxResponseBytes`). Every server-provided
+ * string, header values included, has the key redacted before it is cut or transformed.
+ */
+export function errorFromResponse(
+  response: Response,
+  body: BodyText,
+  apiKey: string,
+  maxRetries: number,
+): NoxApiError {
+  const { status } = response;
+  const headers = redactHeaders(response.headers, apiKey);
+  const serverError = body.cut ? undefined : serverErrorOf(body.text.trimStart());
+  const serverMessage = serverError === undefined ? undefined : redact(serverError, apiKey);
+  const bodyExcerpt =
+    serverMessage === undefined && body.text !== "" ? excerpt(body.text, apiKey, body.cut) : undefined;
   const details: NoxApiErrorDetails = { status, headers, serverMessage, bodyExcerpt };
   const said =
     serverMessage !== undefined
@@ -98,18 +158,6 @@ export function errorFromResponse(response: Response, body: unknown, apiKey: str
         ? ` with a body that is not NOX's JSON error: "${bodyExcerpt}"`
         : " with an empty body";
   const [ErrorClass, advice] =
-    BY_STATUS[status] ??
-    (status >= 500
-      ? [
-          NoxServerError,
-          "NOX or a proxy in front of it failed; retried. Try again later, and quote the request id to NOX if it persists.",
-        ]
-      : status >= 300 && status < 400
-        ? [
-            NoxApiError,
-            "The client does not follow redirects (so the API key never leaves baseUrl's host); " +
-              `set baseUrl to the final URL: ${redact(headers.get("location") ?? "(no Location header)", apiKey)}.`,
-          ]
-        : [NoxApiError, "This status is not in the NOX spec; report it to NOX."]);
-  return new ErrorClass(`NOX answered ${status}${said}. ${advice}`, details);
+    BY_STATUS[status] ?? (status >= 500 ? SERVER_ERROR : status >= 300 && status < 400 ? REDIRECT : UNKNOWN);
+  return new ErrorClass(`NOX answered ${status}${said}. ${advice(triedNote(maxRetries))}`, details);
 }

@@ -47,7 +47,9 @@ function addKeyAtOrigin(fetch: Fetch, apiKey: string, origin: string): Fetch {
       input.headers.delete(API_KEY_HEADER);
       return fetch(input, init);
     }
-    const keyed = input.clone();
+    // A copy with the key and redirect "manual" (unless it asked for "error"): fetch would follow a 3xx
+    // inside this call, and Node's fetch keeps x-api-key on a hop to another host.
+    const keyed = new Request(input, { redirect: input.redirect === "error" ? "error" : "manual" });
     keyed.headers.set(API_KEY_HEADER, apiKey);
     return fetch(keyed, init);
   };
@@ -70,4 +72,21 @@ export function createRequestClient(options: RequestClientOptions): Client<paths
   });
   client.use(...options.middleware);
   return client;
+}
+
+/**
+ * `post` refusing a per-call `redirect: "follow"`: the key is sent with redirect "manual" anyway, and a
+ * caller who asked to follow is told so rather than handed a 3xx they did not expect.
+ */
+export function refuseFollow(post: Client<paths>["POST"]): Client<paths>["POST"] {
+  const call = post as (...args: unknown[]) => ReturnType<Client<paths>["POST"]>;
+  return ((path: unknown, init?: RequestInit) =>
+    init?.redirect === "follow"
+      ? Promise.reject(
+          new NoxConfigurationError(
+            'nox.POST does not take redirect: "follow": fetch would send the API key on to wherever a redirect points. ' +
+              "Leave redirect out (a 3xx is then the response), or use a client without the key.",
+          ),
+        )
+      : call(path, init)) as Client<paths>["POST"];
 }

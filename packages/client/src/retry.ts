@@ -1,4 +1,5 @@
 import type { AttemptLog } from "./log.js";
+import { onAbort } from "./caller-signal.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 import {
@@ -63,19 +64,28 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
   return new Promise((resolve, reject) => {
     // An aborted signal fires no more "abort" events, so listening to it would wait out `ms`.
     if (signal?.aborted) return reject(abortError(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
     const timer = setTimeout(
       () => {
-        signal?.removeEventListener("abort", onAbort);
+        stopListening?.();
         resolve();
       },
       Math.min(ms, MAX_TIMER_MS),
     );
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const stopListening =
+      signal &&
+      onAbort(signal, () => {
+        clearTimeout(timer);
+        reject(abortError(signal));
+      });
   });
+}
+
+/**
+ * What a retryable error's message says about attempts. Such an error reaches the caller only once the
+ * retries are spent, so it was tried `maxRetries + 1` times.
+ */
+export function triedNote(maxRetries: number): string {
+  return maxRetries === 0 ? "1 attempt, not retried (maxRetries is 0)" : `${maxRetries + 1} attempts`;
 }
 
 /** True when an abort `reason` says a deadline passed: what `AbortSignal.timeout(ms)` aborts with. */

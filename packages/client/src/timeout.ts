@@ -1,3 +1,5 @@
+import { onAbort } from "./caller-signal.js";
+
 /**
  * The longest delay `setTimeout` takes (2^31 - 1 ms, about 24.8 days); a longer one fires at once.
  * @see https://nodejs.org/api/timers.html#settimeoutcallback-delay-args
@@ -65,17 +67,14 @@ export class AttemptSignal implements Deadline {
   timedOut = false;
   readonly #controller = new AbortController();
   readonly #timeoutMs: number;
-  readonly #callerSignal: AbortSignal | undefined;
-  readonly #onAbort: (() => void) | undefined;
+  readonly #stopListening: (() => void) | undefined;
 
   constructor(timeoutMs: number, callerSignal: AbortSignal | undefined) {
     this.#timeoutMs = timeoutMs;
     this.at = performance.now() + timeoutMs;
     DEADLINES.add(this);
-    this.#callerSignal = callerSignal;
     if (callerSignal) {
-      this.#onAbort = () => this.#controller.abort(callerSignal.reason);
-      callerSignal.addEventListener("abort", this.#onAbort, { once: true });
+      this.#stopListening = onAbort(callerSignal, () => this.#controller.abort(callerSignal.reason));
     }
   }
 
@@ -92,6 +91,6 @@ export class AttemptSignal implements Deadline {
   /** Stops the timeout and stops listening to the caller's signal; call when the attempt ends. */
   done(): void {
     DEADLINES.delete(this);
-    if (this.#onAbort) this.#callerSignal?.removeEventListener("abort", this.#onAbort);
+    this.#stopListening?.();
   }
 }

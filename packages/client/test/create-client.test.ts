@@ -14,6 +14,7 @@ import {
   NoxServerError,
   NoxTimeoutError,
   NoxUnprocessableEntityError,
+  NoxValidationError,
   DEFAULT_BASE_URL,
   type NoxClientOptions,
   type NoxError,
@@ -486,11 +487,163 @@ describe("redirects are not followed, so the key stays on the base URL's host", 
     const { error } = await failure(client(server).createLinkSession(BODY));
     expect(error).toBeInstanceOf(NoxApiError);
     expect((error as NoxApiError).status).toBe(307);
-    expect(error.message).toContain(
-      `set baseUrl to the final URL: ${elsewhere.baseUrl}/supplier/link-sessions`,
-    );
+    expect(error.message).toMatch(/The client does not follow redirects.*check baseUrl with NOX/i);
+    expect(error.message).not.toContain(elsewhere.baseUrl);
     const { response } = await client(server).POST("/supplier/link-sessions", { body: BODY });
     expect(response.status).toBe(307);
     expect(elsewhere.requests).toHaveLength(0);
+  });
+});
+
+describe("what is validated is what is sent (item 7)", () => {
+  const GOOD = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" } as const;
+  class WithGetters {
+    get user_id() {
+      return "u-1";
+    }
+    get asset_type() {
+      return "hp";
+    }
+    get redirect_url() {
+      return "https://app.example/cb";
+    }
+  }
+
+  test.each<[string, () => unknown]>([
+    ["Object.create(good)", () => Object.create(GOOD)],
+    ["{ __proto__: good }", () => ({ __proto__: GOOD })],
+    ["prototype getters", () => new WithGetters()],
+  ])("inherited fields (%s) are not fields: refused, nothing sent", async (_name, make) => {
+    const server = await serve(created);
+    const { error } = await failure(client(server).createLinkSession(make() as typeof GOOD));
+    expect(error).toBeInstanceOf(NoxValidationError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test("a prototype toJSON does not change what is sent", async () => {
+    const server = await serve(created);
+    const proto = {
+      toJSON: () => ({ user_id: "someone-else", asset_type: "pv", redirect_url: "https://evil.example" }),
+    };
+    await client(server).createLinkSession(Object.assign(Object.create(proto), GOOD));
+    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual(GOOD);
+  });
+
+  test("a getter is read once: the value validated is the value sent", async () => {
+    const server = await serve(created);
+    let reads = 0;
+    const body = {
+      ...GOOD,
+      get user_id() {
+        return reads++ === 0 ? "u-1" : "";
+      },
+    };
+    await client(server).createLinkSession(body);
+    expect(JSON.parse(server.requests[0]?.body ?? "").user_id).toBe("u-1");
+    expect(reads).toBe(1);
+  });
+
+  test("a body changed after the call: every attempt sends the same bytes as the first", async () => {
+    const server = await serve(json(503, {}), created);
+    const body: { user_id: string; asset_type: "hp"; redirect_url: string } = { ...GOOD };
+    const call = client(server).createLinkSession(body);
+    body.user_id = "changed";
+    await call;
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]?.body).toBe(server.requests[0]?.body);
+    expect(JSON.parse(server.requests[1]?.body ?? "").user_id).toBe("u-1");
+  });
+
+  test.each<[string, () => unknown]>([
+    [
+      "a getter that throws",
+      () => ({
+        ...GOOD,
+        get brand(): string {
+          throw new Error("boom");
+        },
+      }),
+    ],
+    [
+      "a Proxy whose ownKeys throws",
+      () =>
+        new Proxy(GOOD, {
+          ownKeys() {
+            throw new Error("boom");
+          },
+        }),
+    ],
+    [
+      "a Proxy whose get throws",
+      () =>
+        new Proxy(GOOD, {
+          get() {
+            throw new Error("boom");
+          },
+        }),
+    ],
+    [
+      "a cycle",
+      () => {
+        const loop: Record<string, unknown> = {};
+        loop.loop = loop;
+        return { ...GOOD, language: loop };
+      },
+    ],
+    ["a bigint", () => ({ ...GOOD, language: 1n })],
+  ])("%s is a NoxValidationError, and nothing is sent", async (_name, make) => {
+    const server = await serve(created);
+    const { error } = await failure(client(server).createLinkSession(make() as typeof GOOD));
+    expect(error).toBeInstanceOf(NoxValidationError);
+    expect(error.attempts).toBe(0);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("honest wording (item 16)", () => {
+  test("a timeout with maxRetries 0 does not say it was retried", async () => {
+    const server = await serve(hang);
+    const { error } = await failure(client(server, { timeoutMs: 50, maxRetries: 0 }).createLinkSession(BODY));
+    expect(error).toBeInstanceOf(NoxTimeoutError);
+    expect(error.message).not.toMatch(/retried;/i);
+    expect(error.message).toMatch(/1 attempt, not retried \(maxRetries is 0\)/);
+  });
+
+  test("a timeout on every attempt says how many were made", async () => {
+    const server = await serve(hang);
+    const { error } = await failure(client(server, { timeoutMs: 50, maxRetries: 1 }).createLinkSession(BODY));
+    expect(error.message).toMatch(/2 attempts/);
+  });
+
+  test.each<[string, Fault]>([
+    ["a reset", reset],
+    ["a 503", json(503, { error: "down" })],
+    ["a 429", json(429, { error: "slow down" })],
+    ["a 409", json(409, { error: "busy" })],
+  ])("%s with maxRetries 0 does not say it was retried", async (_name, fault) => {
+    const server = await serve(fault);
+    const { error } = await failure(client(server, { maxRetries: 0 }).createLinkSession(BODY));
+    expect(error.message).not.toMatch(/\bretried\b(?!\s*\(maxRetries)/i);
+    expect(error.message).toMatch(/not retried \(maxRetries is 0\)/);
+  });
+});
+
+describe("one caller signal shared by many calls (item 13)", () => {
+  test("12 concurrent calls with one signal emit no MaxListenersExceededWarning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const server = await serve(json(503, {}), json(503, {}), json(503, {}), created);
+      const nox = client(server, { maxRetries: 4 });
+      const controller = new AbortController();
+      await Promise.all(
+        Array.from({ length: 12 }, () => nox.createLinkSession(BODY, { signal: controller.signal })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.map((w) => w.name)).not.toContain("MaxListenersExceededWarning");
   });
 });

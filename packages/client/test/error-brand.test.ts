@@ -27,7 +27,7 @@ function make(copy: Copy, Class: ErrorClass): Client.NoxError {
     serverMessage: "down",
     bodyExcerpt: undefined,
   };
-  if (Any === copy.NoxValidationError) return new Any([]);
+  if (Any === copy.NoxValidationError || Any === copy.NoxCallbackError) return new Any([]);
   if (Any === copy.NoxApiError || Any.prototype instanceof copy.NoxApiError) return new Any("m", details);
   return new Any("m");
 }

@@ -64,8 +64,59 @@ export const reset: Fault = (res) => res.socket?.resetAndDestroy();
 /** Never answers (the server closes the socket when it stops). */
 export const hang: Fault = () => {};
 
+/** Sends `status` and headers, then part of a body, then breaks off in the way `how` names. */
+export const brokenBody =
+  (status: number, how: "short content-length" | "chunked cut" | "gzip garbage" | "stall"): Fault =>
+  (res) => {
+    const start = '{"link_url":"https://auth.nox.energy/ui?token=abc';
+    if (how === "short content-length") {
+      res.writeHead(status, { "content-type": "application/json", "content-length": "5000" });
+      res.write(start, () => res.socket?.destroy());
+    } else if (how === "chunked cut") {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.write(start, () => res.socket?.destroy());
+    } else if (how === "gzip garbage") {
+      res.writeHead(status, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end("this is not gzip at all, just text pretending to be");
+    } else {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.write(start);
+    }
+  };
+
+/** A body of `totalBytes` (`head`, then `fill` repeated), written as fast as the client reads it; `sent()` counts bytes written. */
+export function flood(
+  status: number,
+  totalBytes: number,
+  head = "",
+  fill = "x",
+): { fault: Fault; sent: () => number } {
+  let sent = 0;
+  const chunk = Buffer.from(fill.repeat(Math.ceil(65_536 / fill.length)).slice(0, 65_536));
+  const fault: Fault = (res) => {
+    res.writeHead(status, { "content-type": "text/html" });
+    res.write(head);
+    sent += Buffer.byteLength(head);
+    const pump = (): void => {
+      // Bounded: stops at totalBytes, or when the client hangs up.
+      while (sent < totalBytes && !res.destroyed) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return void res.once("drain", pump);
+      }
+      if (!res.destroyed) res.end();
+    };
+    pump();
+  };
+  return { fault, sent: () => sent };
+}
+
 /** Starts a server on 127.0.0.1 with an ephemeral port. */
-export async function startFaultServer(...faults: Fault[]): Promise<FaultServer> {
+export function startFaultServer(...faults: Fault[]): Promise<FaultServer> {
+  return startFaultServerOn("127.0.0.1", ...faults);
+}
+
+/** Starts a server on a loopback `host` (127.0.0.1, or 127.0.0.2 as a second origin) with an ephemeral port. */
+export async function startFaultServerOn(host: string, ...faults: Fault[]): Promise<FaultServer> {
   const requests: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   const started = performance.now();
@@ -89,8 +140,8 @@ export async function startFaultServer(...faults: Fault[]): Promise<FaultServer>
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     baseUrl: `${origin}/v2`,

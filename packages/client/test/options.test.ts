@@ -130,3 +130,69 @@ describe("numeric options", () => {
     await expect(nox.createLinkSession(body, { timeoutMs: -5 })).rejects.toThrow(NoxConfigurationError);
   });
 });
+
+describe("issue #8 option checks", () => {
+  const body = { user_id: "u", asset_type: "hp", redirect_url: "https://a.example/cb" } as const;
+  function counting() {
+    const seen = { sent: 0 };
+    const fetch = async () => {
+      seen.sent++;
+      return Response.json({}, { status: 500 });
+    };
+    return { seen, fetch };
+  }
+
+  test.each([" leading", "trailing ", " both "])(
+    "a key with white space at either end (%j) is refused at creation (item 4)",
+    (pad) => {
+      const apiKey = pad.replace(/\w+/, KEY);
+      expect(() => createNoxClient({ apiKey })).toThrow(NoxConfigurationError);
+      expect(() => createNoxClient({ apiKey })).toThrow(/starts or ends with white space/);
+      expect(() => createNoxClient({ apiKey })).not.toThrow(KEY);
+    },
+  );
+
+  test.each(["connection", "Transfer-Encoding", "keep-alive", "upgrade", "expect", "content-length", "host"])(
+    "header %s is refused at creation and per call, before sending (item 10)",
+    async (name) => {
+      const headers = { [name]: name === "content-length" ? "3" : "x" };
+      expect(() => createNoxClient({ apiKey: KEY, headers })).toThrow(NoxConfigurationError);
+      expect(() => createNoxClient({ apiKey: KEY, headers })).toThrow(/cannot be set/);
+      const { seen, fetch } = counting();
+      const nox = createNoxClient({ apiKey: KEY, fetch, timeoutMs: 100 });
+      const error = await nox.createLinkSession(body, { headers }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NoxConfigurationError);
+      expect(seen.sent).toBe(0);
+    },
+  );
+
+  test.each([
+    "https://auth.nox.example/v2?",
+    "https://auth.nox.example/v2#",
+    "https://auth.nox.example/v2/?#",
+  ])("baseUrl %s (an empty query or fragment) is refused (item 11)", (baseUrl) => {
+    expect(() => createNoxClient({ apiKey: KEY, baseUrl })).toThrow(/must not have a query or fragment/);
+  });
+
+  test.each(["x-api-key", "X-Api-Key", "X-API-KEY"])(
+    "%s in the client's headers is refused (item 12)",
+    (name) => {
+      expect(() => createNoxClient({ apiKey: KEY, headers: { [name]: "other" } })).toThrow(
+        /headers must not set x-api-key: pass the key as apiKey/,
+      );
+    },
+  );
+
+  test.each<[string, unknown]>([
+    ["another key", "other-key"],
+    ["null (which would drop the key)", null],
+  ])("x-api-key in a call's headers (%s) is refused, nothing sent (item 12)", async (_name, value) => {
+    const { seen, fetch } = counting();
+    const nox = createNoxClient({ apiKey: KEY, fetch });
+    const headers = { "X-Api-Key": value } as unknown as Record<string, string>;
+    const error = await nox.createLinkSession(body, { headers }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoxConfigurationError);
+    expect((error as Error).message).toMatch(/headers must not set x-api-key/);
+    expect(seen.sent).toBe(0);
+  });
+});

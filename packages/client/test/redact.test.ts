@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import fc from "fast-check";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { createNoxClient, NoxApiError, type NoxClient, type NoxError } from "../src/index.js";
 import { redact } from "../src/redact.js";
@@ -66,6 +67,18 @@ describe("the API key appears nowhere", () => {
       () => new TypeError("fetch failed", { cause: new Error(`header x-api-key: ${KEY}`) }),
     ],
     ["a custom fetch that throws a string with the key", () => `bad key ${KEY}`],
+    [
+      "a custom fetch whose error holds the key in a property (item 14)",
+      () => Object.assign(new TypeError("fetch failed"), { config: { headers: { "x-api-key": KEY } } }),
+    ],
+    [
+      "a custom fetch whose error holds the key in a non-enumerable property",
+      () => Object.defineProperty(new TypeError("fetch failed"), "request", { value: { key: KEY } }),
+    ],
+    [
+      "a custom fetch that throws a plain object holding the key",
+      () => ({ code: "EPROXY", headers: [["x-api-key", KEY]] }),
+    ],
   ])("in the cause chain of %s", async (_name, thrown) => {
     const nox = createNoxClient({
       apiKey: KEY,
@@ -128,5 +141,122 @@ describe("redact", () => {
     ["several", "abc abc", "abc", "[redacted] [redacted]"],
   ])("%s", (_name, text, secret, want) => {
     expect(redact(text, secret)).toBe(want);
+  });
+});
+
+describe("echoes of the key in every form, before any cut (item 4)", () => {
+  const forms: [string, (key: string) => string][] = [
+    ["raw", (k) => k],
+    ["JSON-escaped", (k) => JSON.stringify(k).slice(1, -1)],
+    [
+      "JSON \\u-escaped",
+      (k) => [...k].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""),
+    ],
+    ["URL-encoded", (k) => encodeURIComponent(k)],
+    [
+      "URL-encoded, every byte, lower case",
+      (k) => [...k].map((c) => `%${c.charCodeAt(0).toString(16)}`).join(""),
+    ],
+    ["form-encoded", (k) => encodeURIComponent(k).replace(/%20/g, "+")],
+    [
+      "HTML-escaped",
+      (k) => k.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"),
+    ],
+    [
+      "HTML numeric references",
+      (k) =>
+        [...k]
+          .map((c, i) => (i % 2 ? `&#${c.charCodeAt(0)};` : `&#x${c.charCodeAt(0).toString(16)};`))
+          .join(""),
+    ],
+  ];
+  // Printable ASCII without [ and ], so a key can never be read inside "[redacted]".
+  const keyChar = fc
+    .integer({ min: 0x20, max: 0x7e })
+    .filter((c) => c !== 0x5b && c !== 0x5d)
+    .map((c) => String.fromCharCode(c));
+  const apiKey = fc
+    .array(keyChar, { minLength: 12, maxLength: 40 })
+    .map((cs) => cs.join(""))
+    .filter((k) => k.trim() === k);
+  const around = fc.string({ maxLength: 30 }).map((s) => s.replace(/[\\%&+]/g, ""));
+
+  test.each(forms)("%s: redact() leaves no trace of it, wherever it sits", (_name, encode) => {
+    fc.assert(
+      fc.property(apiKey, around, around, (key, before, after) => {
+        const out = redact(`${before}${encode(key)}${after}`, key);
+        expect(out).not.toContain(encode(key));
+        expect(out).toContain("[redacted]");
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  const SPECIAL = 'nox<b>se"cr\\et  k&y+7/f=';
+  test.each(forms)(
+    "%s, in an HTML 502 and a JSON 502: not in the excerpt or message",
+    async (_name, encode) => {
+      for (const fault of [
+        text(502, `<html><h1>Bad gateway</h1><p>key ${encode(SPECIAL)} refused</p></html>`),
+        text(502, `{"message":"key ${encode(SPECIAL)} refused"}`),
+      ]) {
+        const server = await startFaultServer(fault);
+        servers.push(server);
+        const nox = createNoxClient({ apiKey: SPECIAL, baseUrl: server.baseUrl, maxRetries: 0 });
+        const error = (await nox.createLinkSession(BODY).catch((e: NoxError) => e)) as NoxApiError;
+        expect(error.bodyExcerpt).toMatch(/refused/);
+        for (const rendered of renderings(error)) {
+          expect(rendered).not.toContain(encode(SPECIAL));
+          expect(rendered).not.toContain("nox<b>se");
+          expect(rendered).not.toContain("nox se");
+        }
+      }
+    },
+  );
+
+  test("a key straddling the excerpt's 200-character cut leaves no prefix", async () => {
+    for (let at = 190; at < 200; at++) {
+      const { error } = await errorFrom(text(502, `${"x".repeat(at)}${KEY} and more`));
+      expect((error as NoxApiError).bodyExcerpt).not.toContain("nox_s");
+      expect(error.message).not.toContain("nox_s");
+    }
+  });
+
+  test("a key straddling the maxResponseBytes cut leaves no prefix", async () => {
+    const server = await startFaultServer(text(502, `${"y".repeat(95)}${KEY}`));
+    servers.push(server);
+    const nox = createNoxClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      maxRetries: 0,
+      maxResponseBytes: 100,
+    });
+    const error = (await nox.createLinkSession(BODY).catch((e: NoxError) => e)) as NoxApiError;
+    expect(error.bodyExcerpt).toMatch(/^y+/);
+    expect(error.bodyExcerpt).not.toContain("nox_s");
+  });
+
+  test("headers that echo the key: not in message, requestId, headers, JSON or inspect", async () => {
+    const { error } = await errorFrom(
+      json(
+        500,
+        { error: "boom" },
+        { "x-request-id": `req-1-${KEY}`, "x-echo": encodeURIComponent(`k=${KEY}`) },
+      ),
+    );
+    const api = error as NoxApiError;
+    expect(api.requestId).toBe("req-1-[redacted]");
+    expect(api.headers.get("x-request-id")).toBe("req-1-[redacted]");
+    expect(api.headers.get("x-echo")).not.toContain(KEY);
+    for (const rendered of renderings(error)) expect(rendered).not.toContain(KEY);
+    for (const [, value] of api.headers) expect(value).not.toContain(KEY);
+  });
+
+  test("a 201 that is not a session, with the key in a header and in the body", async () => {
+    const { error } = await errorFrom(
+      text(201, `<p>${"&nbsp;".repeat(40)}${KEY}</p>`, { "request-id": KEY }),
+    );
+    expect((error as NoxApiError).requestId).toBe("[redacted]");
+    for (const rendered of renderings(error)) expect(rendered).not.toContain(KEY);
   });
 });
