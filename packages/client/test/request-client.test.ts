@@ -12,6 +12,7 @@ import {
 } from "../src/index.js";
 import {
   created,
+  flood,
   json,
   LINK_SESSION,
   startFaultServer,
@@ -179,6 +180,41 @@ describe("the middleware option", () => {
     expect(error).toBeInstanceOf(NoxServerError);
     expect((error as NoxServerError).attempts).toBe(2);
     expect(server.requests).toEqual([]);
+  });
+
+  test("with middleware, an error body is still read only up to maxResponseBytes", async () => {
+    const { fault, sent } = flood(502, 64 * 1024 * 1024, "<html>");
+    const server = await serve(fault);
+    const { seen, middleware } = recorder();
+    const nox = createNoxClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      maxRetries: 0,
+      middleware: [middleware],
+    });
+    const error = await nox.createLinkSession(BODY).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoxServerError);
+    expect(seen).toContain("response 502 key=null");
+    // The client stopped reading near the cap; a buffered body would have pulled all 64 MiB.
+    expect(sent()).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  test("a middleware that asks to follow redirects cannot send the key to where a 3xx points", async () => {
+    const elsewhere = await serveElsewhere();
+    const server = await serve((res) =>
+      res.writeHead(307, { location: `${elsewhere.origin}/v2/supplier/link-sessions` }).end(),
+    );
+    const follow: Middleware = { onRequest: ({ request }) => new Request(request, { redirect: "follow" }) };
+    const nox = createNoxClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      maxRetries: 0,
+      middleware: [follow],
+    });
+    await expect(nox.createLinkSession(BODY)).rejects.toMatchObject({ status: 307 });
+    await nox.POST("/supplier/link-sessions", { body: BODY, middleware: [follow] });
+    expect(server.requests).toHaveLength(2);
+    expect(elsewhere.requests).toEqual([]);
   });
 
   test.each([
