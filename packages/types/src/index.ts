@@ -1,9 +1,2 @@
 export type { $defs, components, operations, paths, webhooks } from "./generated/openapi.js";
-export type {
-  AssetType,
-  Brand,
-  CreateSupplierLinkSessionRequest,
-  CreateSupplierLinkSessionResponse,
-  ErrorResponse,
-  Language,
-} from "./schemas.js";
+export type * from "./generated/aliases.js";

@@ -1,0 +1,144 @@
+import { BRANDS_FILE, METHOD_NAMES_FILE } from "../lib/repo.ts";
+import { isObject } from "./schemas.ts";
+import type { CuratedBrand, EnumInfo, Misfit } from "./types.ts";
+
+/**
+ * The spec enums the curated brand data describes. This module is the one place that names them:
+ * when the spec drops or renames one, the data is reported as a misfit and the rest still generates.
+ */
+export const CURATED_ENUMS = { brand: "Brand", assetType: "AssetType", language: "Language" } as const;
+
+interface BrandFacts {
+  label?: unknown;
+  asset_types?: unknown;
+}
+
+const isString = (v: unknown): v is string => typeof v === "string";
+
+function findEnum(enums: readonly EnumInfo[], name: string): string[] | null {
+  const found = enums.find((e) => e.named && e.name === name);
+  return found && found.values.every(isString) ? (found.values as string[]) : null;
+}
+
+/** Reads spec/method-names.json's `names` (operationId -> method name); misfits for ids the spec lacks. */
+export function readMethodNames(
+  raw: unknown,
+  operationIds: readonly string[],
+  misfits: Misfit[],
+): Record<string, string> {
+  const names = isObject(raw) && isObject(raw.names) ? raw.names : {};
+  const kept: Record<string, string> = {};
+  const unknown: string[] = [];
+  for (const [id, name] of Object.entries(names)) {
+    if (!isString(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+      misfits.push({
+        file: METHOD_NAMES_FILE,
+        kind: "bad-name",
+        subjects: [id],
+        message: `not a JavaScript identifier: ${id} -> ${JSON.stringify(name)}\n    fix the name.`,
+      });
+    } else if (operationIds.includes(id)) kept[id] = name;
+    else unknown.push(id);
+  }
+  if (unknown.length > 0) {
+    misfits.push({
+      file: METHOD_NAMES_FILE,
+      kind: "unknown-operation",
+      subjects: unknown,
+      message: `names operations the spec no longer has: ${unknown.join(", ")}\n    point each at its new operationId, or remove it.`,
+    });
+  }
+  return kept;
+}
+
+/** Places the spec's brands under asset types with labels, as far as spec/brands.json fits the spec. */
+export function readBrands(
+  raw: unknown,
+  enums: readonly EnumInfo[],
+  misfits: Misfit[],
+): { brands: CuratedBrand[]; assetTypes: string[] } {
+  const data: Record<string, BrandFacts> =
+    isObject(raw) && isObject(raw.brands) ? (raw.brands as Record<string, BrandFacts>) : {};
+  const curatedTypes = [
+    ...new Set(
+      Object.values(data).flatMap((f) =>
+        Array.isArray(f.asset_types) ? f.asset_types.filter(isString) : [],
+      ),
+    ),
+  ];
+  const specBrands = findEnum(enums, CURATED_ENUMS.brand);
+  const specTypes = findEnum(enums, CURATED_ENUMS.assetType);
+  const miss = (kind: string, subjects: string[], what: string, todo: string) => {
+    if (subjects.length === 0) return;
+    misfits.push({
+      file: BRANDS_FILE,
+      kind,
+      subjects,
+      message: `${what}: ${subjects.join(", ")}\n    ${todo}`,
+    });
+  };
+  for (const [name, found] of [
+    [CURATED_ENUMS.brand, specBrands],
+    [CURATED_ENUMS.assetType, specTypes],
+    [CURATED_ENUMS.language, findEnum(enums, CURATED_ENUMS.language)],
+  ] as const) {
+    if (found === null) {
+      miss(
+        "missing-enum",
+        [name],
+        "no string enum in the spec's components.schemas for",
+        `its exports come from ${BRANDS_FILE} alone (or are empty) until the data is reconciled with the spec.`,
+      );
+    }
+  }
+  const assetTypes = specTypes ?? curatedTypes;
+  const brands = specBrands ?? Object.keys(data);
+  miss(
+    "unplaced",
+    brands.filter((b) => !Object.hasOwn(data, b)),
+    "in the spec but not placed",
+    `add each under "brands" with its "label" and "asset_types" (one or more of ${assetTypes.join(", ")}).`,
+  );
+  miss(
+    "unknown",
+    Object.keys(data).filter((b) => !brands.includes(b)),
+    "in the data file but not in the spec",
+    "remove them, or rename them to the spec's new value if upstream renamed a brand.",
+  );
+  const bad: string[] = [];
+  const unlabelled: string[] = [];
+  const placed = brands.map((brand): CuratedBrand => {
+    const facts = data[brand];
+    const types = Array.isArray(facts?.asset_types) ? facts.asset_types : [];
+    if (
+      facts &&
+      (types.length === 0 ||
+        !types.every((t) => assetTypes.includes(t as string)) ||
+        new Set(types).size !== types.length)
+    )
+      bad.push(brand);
+    const label = isString(facts?.label) && facts.label.trim() !== "" ? facts.label : null;
+    if (facts && label === null) unlabelled.push(brand);
+    return { brand, label: label ?? brand, assetTypes: assetTypes.filter((t) => types.includes(t)) };
+  });
+  miss(
+    "bad-asset-types",
+    bad,
+    "without valid asset types",
+    `give each a non-empty, duplicate-free "asset_types" list from: ${assetTypes.join(", ")}.`,
+  );
+  miss("unlabelled", unlabelled, "without a display label", 'give each a non-empty "label".');
+  return { brands: placed, assetTypes };
+}
+
+/** A message naming each misfit, the file it sits in, and what to do about it. */
+export function describeMisfits(misfits: readonly Misfit[]): string {
+  const files = [...new Set(misfits.map((m) => m.file))];
+  return files
+    .flatMap((file) => [
+      `${file} no longer matches the spec's ${file === BRANDS_FILE ? "brands" : "operations"}:`,
+      ...misfits.filter((m) => m.file === file).map((m) => `  - ${m.message}`),
+      `Edit ${file}, then run \`pnpm generate\`.`,
+    ])
+    .join("\n");
+}
