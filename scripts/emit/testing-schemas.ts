@@ -24,7 +24,9 @@ function frozen(value: unknown): string {
 function findOperation(model: ApiModel): Operation {
   const op = model.operations.find((o) => o.methodName === FAKE_METHOD || o.aliases.includes(FAKE_METHOD));
   if (op !== undefined) return op;
-  const curated = Object.entries(model.curated.methodNames).find(([, name]) => name === FAKE_METHOD)?.[0];
+  const curated = Object.entries(model.curated.methodNames).find(([, names]) =>
+    names.includes(FAKE_METHOD),
+  )?.[0];
   const lost = model.curated.misfits.find((m) => m.file === METHOD_NAMES_FILE)?.subjects ?? [];
   const from = curated ?? lost[0] ?? "createSupplierLinkSession";
   throw new ModelError(

@@ -20,24 +20,29 @@ function findEnum(enums: readonly EnumInfo[], name: string): string[] | null {
   return found && found.values.every(isString) ? (found.values as string[]) : null;
 }
 
-/** Reads spec/method-names.json's `names` (operationId -> method name); misfits for ids the spec lacks. */
+/**
+ * Reads spec/method-names.json's `names`: operationId -> the client's method name, or a list whose first
+ * entry is the method name and the rest extra aliases (to keep an old name when upstream renames an id).
+ * Names of operations the spec lacks are misfits.
+ */
 export function readMethodNames(
   raw: unknown,
   operationIds: readonly string[],
   misfits: Misfit[],
-): Record<string, string> {
+): Record<string, readonly string[]> {
   const names = isObject(raw) && isObject(raw.names) ? raw.names : {};
-  const kept: Record<string, string> = {};
+  const kept: Record<string, readonly string[]> = {};
   const unknown: string[] = [];
-  for (const [id, name] of Object.entries(names)) {
-    if (!isString(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+  for (const [id, value] of Object.entries(names)) {
+    const list = Array.isArray(value) ? value : [value];
+    if (list.length === 0 || !list.every((n) => isString(n) && /^[A-Za-z_$][\w$]*$/.test(n))) {
       misfits.push({
         file: METHOD_NAMES_FILE,
         kind: "bad-name",
         subjects: [id],
-        message: `not a JavaScript identifier: ${id} -> ${JSON.stringify(name)}\n    fix the name.`,
+        message: `not JavaScript identifiers: ${id} -> ${JSON.stringify(value)}\n    fix the names.`,
       });
-    } else if (operationIds.includes(id)) kept[id] = name;
+    } else if (operationIds.includes(id)) kept[id] = list as string[];
     else unknown.push(id);
   }
   if (unknown.length > 0) {

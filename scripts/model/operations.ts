@@ -128,7 +128,7 @@ function readSecurity(
 export function readOperations(
   document: Json,
   schemes: Readonly<Record<string, Credential>>,
-  methodNames: Readonly<Record<string, string>>,
+  methodNames: Readonly<Record<string, readonly string[]>>,
 ): Operation[] {
   const operations: Operation[] = [];
   const paths = isObject(document.paths) ? document.paths : {};
@@ -151,12 +151,12 @@ function readOperation(
   path: string,
   at: string,
   schemes: Readonly<Record<string, Credential>>,
-  methodNames: Readonly<Record<string, string>>,
+  methodNames: Readonly<Record<string, readonly string[]>>,
 ): Operation {
   const op = item[method] as Json;
   const operationId = typeof op.operationId === "string" ? op.operationId : camelCase(`${method} ${path}`);
   const own = camelCase(operationId);
-  const curated = methodNames[operationId];
+  const [curated, ...extra] = methodNames[operationId] ?? [];
   const params = new Map<string, Parameter>();
   const list = (raw: unknown, where: string) =>
     Array.isArray(raw) ? raw.map((p, i) => readParameter(document, p, child(where, i))) : [];
@@ -173,7 +173,9 @@ function readOperation(
   return {
     operationId,
     methodName: curated ?? own,
-    aliases: curated !== undefined && curated !== own ? [own] : [],
+    aliases: [...new Set([...(curated !== undefined && curated !== own ? [own] : []), ...extra])].filter(
+      (n) => n !== curated,
+    ),
     method: method.toUpperCase(),
     path,
     ...(typeof op.summary === "string" && { summary: op.summary }),

@@ -170,8 +170,8 @@ export interface Curated {
   brands: readonly CuratedBrand[];
   /** Every asset type: the spec's AssetType enum, or the curated ones when the spec has none. */
   assetTypes: readonly string[];
-  /** operationId -> the method name the client keeps for it. */
-  methodNames: Readonly<Record<string, string>>;
+  /** operationId -> the method name the client keeps for it, then any extra aliases. */
+  methodNames: Readonly<Record<string, readonly string[]>>;
   misfits: readonly Misfit[];
   /** spec/labels.json, as read (other emitters own its meaning); `null` when absent. */
   labels: unknown;
