@@ -258,6 +258,15 @@ describe("curated brand data out of step with the spec", () => {
 });
 
 describe("the CLI", () => {
+  test("`pnpm generate:check` (the precompiled launcher, scripts/generate.mjs) passes on this repository", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(REPO_ROOT, "scripts/generate.mjs"), "--check"],
+      { cwd: REPO_ROOT },
+    );
+    expect(stdout).toContain("Generated files are up to date");
+  });
+
   test("`pnpm generate --check` passes on this repository", async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
