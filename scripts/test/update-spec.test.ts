@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import { promisify } from "node:util";
 import type { AddressInfo } from "node:net";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -7,6 +9,7 @@ import { generate } from "../generate.ts";
 import { SPEC_FILE } from "../lib/repo.ts";
 import { main } from "../update-spec.ts";
 import { createFixtureRepo, type FixtureRepo } from "./fixture-repo.ts";
+import { earlierV2 } from "./evolution-fixtures.ts";
 import { MUTATIONS, VENDORED, fixtureBytes, mutate, type MutationName } from "./spec-fixtures.ts";
 
 const TYPES = "packages/types/src/generated/openapi.ts";
@@ -451,5 +454,41 @@ describe("the command line", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("Usage: pnpm update-spec [url-or-file] [--timeout <ms>]");
     expect(await repo.snapshot()).toEqual(before);
+  });
+});
+
+describe("issue #9: nothing valid is refused, curated changes are classified", () => {
+  test("upstream's earlier v2 (no AssetType, brands with spaces) is written and classified major, naming the misfits", async () => {
+    const bytes = Buffer.from(`${JSON.stringify(mutate(earlierV2), null, 2)}\n`);
+    const { code, stdout, stderr } = await run([publish("/earlier-v2.json", bytes)]);
+    expect(code).toBe(1);
+    expect((await repo.read(SPEC_FILE)) === bytes.toString("utf8")).toBe(true);
+    expect((await onlyChangeset()).bumps).toEqual({ [TYPES_PKG]: "major", [ENUMS_PKG]: "major" });
+    expect(stdout).toContain("- Schema removed: AssetType");
+    expect(stderr).toMatch(/no string enum in the spec's components\.schemas for: AssetType/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("an operationId rename names the client methods removed and added in the changeset", async () => {
+    await repo.write("packages/client/package.json", `{ "name": "@nox-energy/authenticator-client" }\n`);
+    const renamed = mutate((spec) => (spec.paths["/supplier/link-sessions"].post.operationId = "createSession"));
+    const { stdout, stderr } = await run([publish("/renamed.json", Buffer.from(JSON.stringify(renamed)))]);
+    // The fake needs the curated operation: generation stops with what to do, and the spec is restored.
+    expect(stderr).toMatch(/point spec\/method-names\.json at the new operationId/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe("");
+  });
+
+  test("`--curated` classifies spec/brands.json edits since HEAD: a brand leaving an asset type is major for the enums", async () => {
+    const git = (...args: string[]) => promisify(execFile)("git", args, { cwd: repo.root });
+    await git("init", "-q");
+    await git("add", "-A");
+    await git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "fixture");
+    await repo.editJson("spec/brands.json", (data) => void (data.brands.panasonic.asset_types = ["pv"]));
+    const { code, stdout } = await run(["--curated"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("- Brand left an asset type: panasonic (hp)");
+    expect((await onlyChangeset()).bumps).toEqual({ [ENUMS_PKG]: "major" });
+    expect(await repo.read(VALUES)).toMatch(/pv: [^\]]*"panasonic"/);
   });
 });
