@@ -30,6 +30,8 @@ export interface GenerateResult {
   misfits: Misfit[];
   /** The message that names the misfits and the files to edit; `null` when there are none. */
   misfitMessage: string | null;
+  /** Emitters that could not run on this spec (their files were left as they were), with what to do. */
+  failed: string[];
 }
 
 async function readIfExists(path: string): Promise<string | null> {
@@ -65,17 +67,43 @@ async function listGeneratedFiles(root: string): Promise<string[]> {
   return files.flat().map((file) => relative(root, file).split("\\").join("/"));
 }
 
-/** Runs every emitter over `model` (unformatted sources), failing if two claim one path. */
-export async function emitAll(
-  model: ApiModel,
-  emitters: readonly Emitter[] = EMITTERS,
-): Promise<GeneratedFile[]> {
-  const files = (await Promise.all(emitters.map((emit) => emit(model)))).flat();
+/** What the emitters produced: their files, and the messages of those that could not run on this model. */
+export interface Emitted {
+  files: GeneratedFile[];
+  /** One message per emitter that met a spec it cannot serve (a ModelError); its files are left as they are. */
+  failures: string[];
+}
+
+/** Runs every emitter over `model` (unformatted sources); one emitter's ModelError never blocks the rest. */
+export async function emitEach(model: ApiModel, emitters: readonly Emitter[] = EMITTERS): Promise<Emitted> {
+  const failures: string[] = [];
+  const results = await Promise.all(
+    emitters.map(async (emit) => {
+      try {
+        return await emit(model);
+      } catch (error) {
+        if (!(error instanceof ModelError)) throw error;
+        failures.push(error.message);
+        return [];
+      }
+    }),
+  );
+  const files = results.flat();
   const seen = new Set<string>();
   for (const { path } of files) {
     if (seen.has(path)) throw new Error(`Two emitters write ${path}; each generated file has one owner.`);
     seen.add(path);
   }
+  return { files, failures };
+}
+
+/** Runs every emitter over `model`, failing with the first emitter's ModelError. */
+export async function emitAll(
+  model: ApiModel,
+  emitters: readonly Emitter[] = EMITTERS,
+): Promise<GeneratedFile[]> {
+  const { files, failures } = await emitEach(model, emitters);
+  if (failures.length > 0) throw new ModelError("#", failures.join("\n"));
   return files;
 }
 
@@ -84,14 +112,15 @@ export async function emitAll(
  *
  * Output is formatted with the repository's prettier config and is byte-identical for the same
  * inputs. Only files whose content changes are written. Curated data that no longer fits the spec
- * never blocks: what fits is generated and `misfits` names the rest.
+ * never blocks: what fits is generated and `misfits` names the rest; an emitter that cannot serve the
+ * spec leaves its files as they were and `failed` says why.
  *
  * @throws {ModelError} naming the spec location of a construct the model does not support.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const root = options.root ?? REPO_ROOT;
   const model = buildModel(await loadInputs(root));
-  const files = await emitAll(model);
+  const { files, failures } = await emitEach(model);
   const onDisk = new Map(
     await Promise.all(files.map(async ({ path }) => [path, await readIfExists(join(root, path))] as const)),
   );
@@ -106,7 +135,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     }
   }
   const claimed = new Set(files.map((f) => f.path));
-  const orphans = (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
+  // A failed emitter's files are unclaimed but not orphans: they wait for the spec or curated fix.
+  const orphans =
+    failures.length > 0 ? [] : (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
   const misfits = [...model.curated.misfits];
   return {
     changed,
@@ -114,6 +145,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     files: [...claimed],
     misfits,
     misfitMessage: misfits.length === 0 ? null : describeMisfits(misfits),
+    failed: failures,
   };
 }
 
@@ -151,7 +183,8 @@ export async function main(argv: readonly string[], root: string = REPO_ROOT): P
     console.error(`Cannot generate: ${error.message}\nNothing was written.`);
     return 1;
   }
-  const failed = report(result, check);
+  const failed = report(result, check) || result.failed.length > 0;
+  for (const message of result.failed) console.error(`Cannot generate: ${message}`);
   if (result.misfitMessage !== null) {
     console.error(`\n${result.misfitMessage}`);
     if (!check) console.error("Everything that fits was generated; the misfits above were left out.");

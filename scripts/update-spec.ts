@@ -311,7 +311,9 @@ export async function main(
     console.log(`\nBumps: ${result.bumps.map((b) => `${b.name} ${b.level}`).join(", ")}`);
     console.log(`wrote ${result.changeset}`);
   }
+  for (const failure of result.generated?.failed ?? []) console.error(`\nCannot generate: ${failure}`);
   const message = result.generated?.misfitMessage ?? null;
+  if (message === null && (result.generated?.failed.length ?? 0) > 0) return 1;
   if (message !== null) {
     console.error(`\n${message}`);
     console.error(

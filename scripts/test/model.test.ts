@@ -27,7 +27,11 @@ describe("the model", () => {
 
   test.each([
     ["not", { not: { type: "string" } }, "#/components/schemas/Thing/not"],
-    ["patternProperties", { type: "object", patternProperties: {} }, "#/components/schemas/Thing/patternProperties"],
+    [
+      "patternProperties",
+      { type: "object", patternProperties: {} },
+      "#/components/schemas/Thing/patternProperties",
+    ],
     ["an unknown type", { type: "date" }, "#/components/schemas/Thing/type"],
   ])("an unsupported construct (%s) is a ModelError naming its JSON pointer", (_name, schema, pointer) => {
     const build = () => buildModel(inputsOf({ spec: (s) => (schemas(s).Thing = schema) }));
@@ -40,7 +44,9 @@ describe("the model", () => {
       inputsOf({
         spec: (s) => {
           post(s).parameters = [{ name: "X-Request-Id", in: "header", schema: { type: "string" } }];
-          s.paths["/supplier/link-sessions"].parameters = [{ name: "dry_run", in: "query", schema: { type: "boolean" } }];
+          s.paths["/supplier/link-sessions"].parameters = [
+            { name: "dry_run", in: "query", schema: { type: "boolean" } },
+          ];
         },
       }),
     );
@@ -53,7 +59,17 @@ describe("the model", () => {
   test("curated method names: the client keeps createLinkSession and gains the operationId's own name", () => {
     const op = buildModel(inputsOf()).operations[0]!;
     expect(op).toMatchObject({ methodName: "createLinkSession", aliases: ["createSupplierLinkSession"] });
-    expect(op.security).toEqual([[{ scheme: "ApiKeyAuth", type: "apiKey", in: "header", name: "x-api-key", description: expect.any(String) }]]);
+    expect(op.security).toEqual([
+      [
+        {
+          scheme: "ApiKeyAuth",
+          type: "apiKey",
+          in: "header",
+          name: "x-api-key",
+          description: expect.any(String),
+        },
+      ],
+    ]);
   });
 
   test("every enum is named by the rule, inline ones after their owner and property", () => {
@@ -65,8 +81,14 @@ describe("the model", () => {
       ["Language", true, "both"],
       ["AssetType", true, "both"],
     ]);
-    expect(enumExportNames("AssetType")).toEqual({ values: "ASSET_TYPES", guard: "isAssetType", default: "DEFAULT_ASSET_TYPE" });
-    expect(enumExportNames("CreateSupplierLinkSessionResponseStatus").values).toBe("CREATE_SUPPLIER_LINK_SESSION_RESPONSE_STATUSES");
+    expect(enumExportNames("AssetType")).toEqual({
+      values: "ASSET_TYPES",
+      guard: "isAssetType",
+      default: "DEFAULT_ASSET_TYPE",
+    });
+    expect(enumExportNames("CreateSupplierLinkSessionResponseStatus").values).toBe(
+      "CREATE_SUPPLIER_LINK_SESSION_RESPONSE_STATUSES",
+    );
     expect(enumExportNames("Category").values).toBe("CATEGORIES");
   });
 

@@ -471,12 +471,19 @@ describe("issue #9: nothing valid is refused, curated changes are classified", (
 
   test("an operationId rename names the client methods removed and added in the changeset", async () => {
     await repo.write("packages/client/package.json", `{ "name": "@nox-energy/authenticator-client" }\n`);
-    const renamed = mutate((spec) => (spec.paths["/supplier/link-sessions"].post.operationId = "createSession"));
-    const { stdout, stderr } = await run([publish("/renamed.json", Buffer.from(JSON.stringify(renamed)))]);
-    // The fake needs the curated operation: generation stops with what to do, and the spec is restored.
+    const renamed = mutate(
+      (spec) => (spec.paths["/supplier/link-sessions"].post.operationId = "createSession"),
+    );
+    const { code, stdout, stderr } = await run([
+      publish("/renamed.json", Buffer.from(JSON.stringify(renamed))),
+    ]);
+    expect(code).toBe(1);
+    // Written and classified; the fake's schemas wait for spec/method-names.json, saying so.
+    expect(stdout).toContain("- Client methods removed: createLinkSession, createSupplierLinkSession");
+    expect(stdout).toContain("- Client methods added: createSession");
+    expect((await onlyChangeset()).bumps).toMatchObject({ '"@nox-energy/authenticator-client"': "major" });
     expect(stderr).toMatch(/point spec\/method-names\.json at the new operationId/);
     expect(stderr).not.toMatch(/\n\s+at /);
-    expect(stdout).toBe("");
   });
 
   test("`--curated` classifies spec/brands.json edits since HEAD: a brand leaving an asset type is major for the enums", async () => {
