@@ -56,6 +56,52 @@ export function readMethodNames(
   return kept;
 }
 
+type Miss = (kind: string, subjects: string[], what: string, todo: string) => void;
+
+/** Records a brands.json misfit (nothing when `subjects` is empty). */
+function missIn(misfits: Misfit[]): Miss {
+  return (kind, subjects, what, todo) => {
+    if (subjects.length === 0) return;
+    misfits.push({
+      file: BRANDS_FILE,
+      kind,
+      subjects,
+      message: `${what}: ${subjects.join(", ")}\n    ${todo}`,
+    });
+  };
+}
+
+/** Each brand's label and asset types as far as they fit; brands with bad facts are named. */
+function placeBrands(
+  brands: readonly string[],
+  data: Readonly<Record<string, BrandFacts>>,
+  assetTypes: readonly string[],
+  miss: Miss,
+): CuratedBrand[] {
+  const bad: string[] = [];
+  const unlabelled: string[] = [];
+  const placed = brands.map((brand): CuratedBrand => {
+    const facts = data[brand];
+    const types = Array.isArray(facts?.asset_types) ? facts.asset_types : [];
+    const valid =
+      types.length > 0 &&
+      types.every((t) => assetTypes.includes(t as string)) &&
+      new Set(types).size === types.length;
+    if (facts && !valid) bad.push(brand);
+    const label = isString(facts?.label) && facts.label.trim() !== "" ? facts.label : null;
+    if (facts && label === null) unlabelled.push(brand);
+    return { brand, label: label ?? brand, assetTypes: assetTypes.filter((t) => types.includes(t)) };
+  });
+  miss(
+    "bad-asset-types",
+    bad,
+    "without valid asset types",
+    `give each a non-empty, duplicate-free "asset_types" list from: ${assetTypes.join(", ")}.`,
+  );
+  miss("unlabelled", unlabelled, "without a display label", 'give each a non-empty "label".');
+  return placed;
+}
+
 /** Places the spec's brands under asset types with labels, as far as spec/brands.json fits the spec. */
 export function readBrands(
   raw: unknown,
@@ -71,23 +117,10 @@ export function readBrands(
       ),
     ),
   ];
-  const specBrands = findEnum(enums, CURATED_ENUMS.brand);
-  const specTypes = findEnum(enums, CURATED_ENUMS.assetType);
-  const miss = (kind: string, subjects: string[], what: string, todo: string) => {
-    if (subjects.length === 0) return;
-    misfits.push({
-      file: BRANDS_FILE,
-      kind,
-      subjects,
-      message: `${what}: ${subjects.join(", ")}\n    ${todo}`,
-    });
-  };
-  for (const [name, found] of [
-    [CURATED_ENUMS.brand, specBrands],
-    [CURATED_ENUMS.assetType, specTypes],
-    [CURATED_ENUMS.language, findEnum(enums, CURATED_ENUMS.language)],
-  ] as const) {
-    if (found === null) {
+  const miss = missIn(misfits);
+  const found = Object.values(CURATED_ENUMS).map((name) => [name, findEnum(enums, name)] as const);
+  for (const [name, values] of found) {
+    if (values === null) {
       miss(
         "missing-enum",
         [name],
@@ -96,8 +129,8 @@ export function readBrands(
       );
     }
   }
-  const assetTypes = specTypes ?? curatedTypes;
-  const brands = specBrands ?? Object.keys(data);
+  const assetTypes = findEnum(enums, CURATED_ENUMS.assetType) ?? curatedTypes;
+  const brands = findEnum(enums, CURATED_ENUMS.brand) ?? Object.keys(data);
   miss(
     "unplaced",
     brands.filter((b) => !Object.hasOwn(data, b)),
@@ -110,30 +143,7 @@ export function readBrands(
     "in the data file but not in the spec",
     "remove them, or rename them to the spec's new value if upstream renamed a brand.",
   );
-  const bad: string[] = [];
-  const unlabelled: string[] = [];
-  const placed = brands.map((brand): CuratedBrand => {
-    const facts = data[brand];
-    const types = Array.isArray(facts?.asset_types) ? facts.asset_types : [];
-    if (
-      facts &&
-      (types.length === 0 ||
-        !types.every((t) => assetTypes.includes(t as string)) ||
-        new Set(types).size !== types.length)
-    )
-      bad.push(brand);
-    const label = isString(facts?.label) && facts.label.trim() !== "" ? facts.label : null;
-    if (facts && label === null) unlabelled.push(brand);
-    return { brand, label: label ?? brand, assetTypes: assetTypes.filter((t) => types.includes(t)) };
-  });
-  miss(
-    "bad-asset-types",
-    bad,
-    "without valid asset types",
-    `give each a non-empty, duplicate-free "asset_types" list from: ${assetTypes.join(", ")}.`,
-  );
-  miss("unlabelled", unlabelled, "without a display label", 'give each a non-empty "label".');
-  return { brands: placed, assetTypes };
+  return { brands: placeBrands(brands, data, assetTypes, miss), assetTypes };
 }
 
 /** A message naming each misfit, the file it sits in, and what to do about it. */
