@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { methodNamesOf } from "../model/build-model.ts";
 import type { ApiModel, Credential, Operation, Parameter, Response } from "../model/types.ts";
 import { SHAPE_PACKAGES, type ChangeList, type PackageKey } from "./changes.ts";
 import { compareSchema, requirednessChanged, type SchemaContext } from "./schemas.ts";
@@ -170,7 +171,7 @@ export function compareOperations(before: ApiModel, after: ApiModel, list: Chang
     else if (b === undefined) list.add("major", "Operation removed", key, SHAPE_PACKAGES);
     else compareOperation(a, b, list, before, after);
   }
-  const names = (m: ApiModel) => new Set(m.operations.flatMap((op) => [op.methodName, ...op.aliases]));
+  const names = (m: ApiModel) => new Set(methodNamesOf(m));
   const [oldNames, newNames] = [names(before), names(after)];
   for (const name of newNames)
     if (!oldNames.has(name)) list.add("minor", "Client methods added", name, ["client"]);

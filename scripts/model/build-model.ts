@@ -3,7 +3,7 @@ import { readBrands, readMethodNames } from "./curated.ts";
 import { collectEnums } from "./enums.ts";
 import { child, ModelError } from "./errors.ts";
 import type { ModelInputs } from "./load.ts";
-import { camelCase, readOperations } from "./operations.ts";
+import { readOperations } from "./operations.ts";
 import { isObject, normaliseSchema } from "./schemas.ts";
 import type { ApiModel, Credential, Misfit, Schema } from "./types.ts";
 
@@ -123,5 +123,3 @@ function collectOperationIds(document: Json): string[] {
 export function methodNamesOf(model: ApiModel): string[] {
   return model.operations.flatMap((op) => [op.methodName, ...op.aliases]);
 }
-
-export { camelCase };

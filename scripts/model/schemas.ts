@@ -49,6 +49,7 @@ export function componentName(ref: string): string | null {
   return name === undefined ? null : decodeURIComponent(name).replaceAll("~1", "/").replaceAll("~0", "~");
 }
 
+/** True for a JSON object (not an array, not null). */
 export const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
