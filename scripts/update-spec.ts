@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { emitAll, generate, type GenerateResult } from "./generate.ts";
 import { levelsByPackage, type PackageKey, type SpecChange } from "./diff/changes.ts";
 import { diffModels } from "./diff/diff-models.ts";
+import { proveCompatible } from "./diff/prove-compat.ts";
 import { isMain } from "./lib/is-main.ts";
 import { loadSpec, readUpstreamUrl } from "./lib/load-spec.ts";
 import { REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
@@ -100,8 +101,22 @@ async function committedInputs(root: string): Promise<ModelInputs | null> {
   return loadInputsAt(root, "HEAD").catch(() => null);
 }
 
-/** Classifies per package from two models, with their generated outputs to drop unmoved packages. */
-export async function classify(before: ApiModel, after: ApiModel): Promise<SpecChange[]> {
+/**
+ * Classifies per package from two models, with their generated outputs to drop unmoved packages.
+ * With `prove`, a usage file written from the old model is type-checked against the new types
+ * (scripts/diff/prove-compat.ts): a compile error the classifier did not already call major is added.
+ */
+export async function classify(
+  before: ApiModel,
+  after: ApiModel,
+  options: { prove?: boolean } = {},
+): Promise<SpecChange[]> {
+  const changes = await classifyModels(before, after);
+  if (!options.prove || levelsByPackage(changes).get("types") === "major") return changes;
+  return [...changes, ...(await proveCompatible(before, after))];
+}
+
+async function classifyModels(before: ApiModel, after: ApiModel): Promise<SpecChange[]> {
   const outputs = await Promise.all([emitAll(before), emitAll(after)]).catch(() => undefined);
   return diffModels(
     before,
@@ -199,7 +214,7 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
       summary: `${SPEC_FILE} is already up to date with ${loaded.source}.`,
     };
   }
-  const changes = await classify(before, after);
+  const changes = await classify(before, after, { prove: true });
   await writeFile(specPath, loaded.bytes);
   const generated = await regenerate(root, () => writeFile(specPath, previousBytes));
   // Key order counts: the types list properties in the spec's order.
@@ -234,7 +249,7 @@ export async function updateCurated(
     );
   const before = modelOf(committed, `HEAD:${SPEC_FILE}`);
   const after = modelOf(await loadInputs(root), SPEC_FILE);
-  const changes = await classify(before, after);
+  const changes = await classify(before, after, { prove: true });
   const generated = await regenerate(root, async () => {});
   const heading = {
     title: after.info.title,
