@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const SCRIPTS = fileURLToPath(new URL(".", import.meta.url));
 const BUNDLE = fileURLToPath(new URL("../node_modules/.cache/nox-generate/generate.mjs", import.meta.url));
-const SOURCES = ["generate.ts", "lib", "model", "emit"];
+const SOURCES = ["generate.ts", "lib", "model", "emit", "diff"];
 
 /** The newest modification time among the generator's sources. */
 async function newestSource() {
