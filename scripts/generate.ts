@@ -1,31 +1,14 @@
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import {
-  describeBrandDataGaps,
-  findBrandDataGaps,
-  hasNoGaps,
-  parseBrandData,
-  readSpecEnums,
-  type BrandDataGaps,
-} from "./lib/brand-data.ts";
-import { formatAs } from "./lib/format.ts";
-import { BASE_URL_FILE, renderBaseUrl } from "./lib/render-base-url.ts";
+import { EMITTERS } from "./emit/index.ts";
+import { formatAll } from "./lib/format.ts";
 import { isMain } from "./lib/is-main.ts";
-import { BRAND_RULE_FILE, renderBrandRule } from "./lib/render-brand-rule.ts";
-import { renderBrandLabels, renderValues, LABELS_FILE, VALUES_FILE } from "./lib/render-enums.ts";
-import {
-  describeLabelDataGaps,
-  findLabelDataGaps,
-  LABEL_DATA_FILE,
-  parseLabelData,
-  renderLabels,
-  UI_LABELS_FILE,
-} from "./lib/render-labels.ts";
-import { CLIENT_SCHEMAS_FILE, renderClientSchemas } from "./lib/render-client-schemas.ts";
-import { LINK_CALLBACK_TYPES_FILE, renderLinkCallback } from "./lib/render-link-callback.ts";
-import { renderSchemas, SCHEMAS_FILE } from "./lib/render-schemas.ts";
-import { renderTypes, TYPES_FILE } from "./lib/render-types.ts";
-import { BRANDS_FILE, LINK_CALLBACK_FILE, REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
+import { REPO_ROOT } from "./lib/repo.ts";
+import { buildModel } from "./model/build-model.ts";
+import { describeMisfits } from "./model/curated.ts";
+import { ModelError } from "./model/errors.ts";
+import { loadInputs } from "./model/load.ts";
+import type { ApiModel, Emitter, GeneratedFile, Misfit } from "./model/types.ts";
 
 /** Options for {@link generate}. */
 export interface GenerateOptions {
@@ -39,18 +22,16 @@ export interface GenerateOptions {
 export interface GenerateResult {
   /** Files whose content changed (written), or in check mode differ from what would be generated. */
   changed: string[];
-  /** Files that depend on the curated brand data and cannot be generated until its gaps are mended. */
-  blocked: string[];
-  /** Files under a `src/generated/` folder that no generator output claims. */
+  /** Files under a `src/generated/` folder that no emitter claims. */
   orphans: string[];
-  /** Every file generated (or that would be, if the brand data were complete). */
+  /** Every file generated. */
   files: string[];
-  /** Curated brand data out of step with the spec; `null` when they agree. */
-  brandDataGaps: BrandDataGaps | null;
-  /** The message that explains the gaps and the data file to edit; `null` when there are none. */
-  brandDataMessage: string | null;
-  /** What spec/labels.json lacks or has beyond the spec's enums (its output is blocked); `null` when complete. */
-  labelDataMessage: string | null;
+  /** Curated data that no longer fits the spec (what fits was generated; these were left out). */
+  misfits: Misfit[];
+  /** The message that names the misfits and the files to edit; `null` when there are none. */
+  misfitMessage: string | null;
+  /** Emitters that could not run on this spec (their files were left as they were), with what to do. */
+  failed: string[];
 }
 
 async function readIfExists(path: string): Promise<string | null> {
@@ -72,126 +53,143 @@ async function listGeneratedFiles(root: string): Promise<string[]> {
     throw error;
   });
   const files = await Promise.all(
-    packages.map((name) => listFiles(join(root, "packages", name, "src", "generated"))),
+    packages.map(async (name) => {
+      const dir = join(root, "packages", name, "src", "generated");
+      const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOENT") return [];
+          throw error;
+        },
+      );
+      return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    }),
   );
   return files.flat().map((file) => relative(root, file).split("\\").join("/"));
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
+/** What the emitters produced: their files, and the messages of those that could not run on this model. */
+export interface Emitted {
+  files: GeneratedFile[];
+  /** One message per emitter that met a spec it cannot serve (a ModelError); its files are left as they are. */
+  failures: string[];
+}
+
+/** Runs every emitter over `model` (unformatted sources); one emitter's ModelError never blocks the rest. */
+export async function emitEach(model: ApiModel, emitters: readonly Emitter[] = EMITTERS): Promise<Emitted> {
+  const failures: string[] = [];
+  const results = await Promise.all(
+    emitters.map(async (emit) => {
+      try {
+        return await emit(model);
+      } catch (error) {
+        if (!(error instanceof ModelError)) throw error;
+        failures.push(error.message);
+        return [];
+      }
+    }),
+  );
+  const files = results.flat();
+  const seen = new Set<string>();
+  for (const { path } of files) {
+    if (seen.has(path)) throw new Error(`Two emitters write ${path}; each generated file has one owner.`);
+    seen.add(path);
   }
+  return { files, failures };
+}
+
+/** Runs every emitter over `model`, failing with the first emitter's ModelError. */
+export async function emitAll(
+  model: ApiModel,
+  emitters: readonly Emitter[] = EMITTERS,
+): Promise<GeneratedFile[]> {
+  const { files, failures } = await emitEach(model, emitters);
+  if (failures.length > 0) throw new ModelError("#", failures.join("\n"));
+  return files;
 }
 
 /**
- * Regenerates every generated file from spec/: the types (openapi-typescript), the enum values and
- * the client's default base URL, and the schemas the fake server in packages/testing validates requests with.
+ * Regenerates every generated file from spec/: load -> model -> one emitter per output -> format and write.
  *
  * Output is formatted with the repository's prettier config and is byte-identical for the same
- * inputs. Only files whose content changes are written. When the curated brand data does not match
- * the spec, the types are still written but the enum files are not, and `brandDataGaps` says why.
+ * inputs. Only files whose content changes are written. Curated data that no longer fits the spec
+ * never blocks: what fits is generated and `misfits` names the rest; an emitter that cannot serve the
+ * spec leaves its files as they were and `failed` says why.
+ *
+ * @throws {ModelError} naming the spec location of a construct the model does not support.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const root = options.root ?? REPO_ROOT;
-  const spec: unknown = JSON.parse(await readFile(join(root, SPEC_FILE), "utf8"));
-  const callback: unknown = JSON.parse(await readFile(join(root, LINK_CALLBACK_FILE), "utf8"));
-  const standalone = { LinkCallback: { file: LINK_CALLBACK_FILE, schema: callback } };
-  const enums = readSpecEnums(spec);
-  const data = parseBrandData(await readFile(join(root, BRANDS_FILE), "utf8"));
-  const gaps = findBrandDataGaps(enums, data);
-  const complete = hasNoGaps(gaps);
-  const labels = parseLabelData(await readFile(join(root, LABEL_DATA_FILE), "utf8"));
-  const labelGaps = findLabelDataGaps(enums, labels);
-
-  const outputs = new Map<string, string>();
-  outputs.set(TYPES_FILE, await renderTypes(spec));
-  outputs.set(BASE_URL_FILE, renderBaseUrl(spec));
-  outputs.set(SCHEMAS_FILE, renderSchemas(spec));
-  outputs.set(CLIENT_SCHEMAS_FILE, renderClientSchemas(spec, standalone));
-  outputs.set(LINK_CALLBACK_TYPES_FILE, renderLinkCallback(callback));
-  if (complete) {
-    outputs.set(VALUES_FILE, renderValues(enums, data));
-    outputs.set(LABELS_FILE, renderBrandLabels(enums, data));
-    outputs.set(BRAND_RULE_FILE, renderBrandRule(enums, data));
-  }
-  if (labelGaps === null) outputs.set(UI_LABELS_FILE, renderLabels(enums, labels));
-
+  const model = buildModel(await loadInputs(root));
+  const { files, failures } = await emitEach(model);
+  const onDisk = new Map(
+    await Promise.all(files.map(async ({ path }) => [path, await readIfExists(join(root, path))] as const)),
+  );
+  const formatted = await formatAll(root, files, onDisk);
   const changed: string[] = [];
-  for (const [path, source] of outputs) {
-    const formatted = await formatAs(root, path, source);
-    const absolute = join(root, path);
-    if ((await readIfExists(absolute)) === formatted) continue;
+  for (const [path, text] of formatted) {
+    if (onDisk.get(path) === text) continue;
     changed.push(path);
     if (!options.check) {
-      await mkdir(dirname(absolute), { recursive: true });
-      await writeFile(absolute, formatted);
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
     }
   }
-  const claimed = new Set([
-    ...[TYPES_FILE, BASE_URL_FILE, SCHEMAS_FILE, VALUES_FILE, LABELS_FILE],
-    ...[BRAND_RULE_FILE, UI_LABELS_FILE, CLIENT_SCHEMAS_FILE, LINK_CALLBACK_TYPES_FILE],
-  ]);
-  const orphans = (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
-
+  const claimed = new Set(files.map((f) => f.path));
+  // A failed emitter's files are unclaimed but not orphans: they wait for the spec or curated fix.
+  const orphans =
+    failures.length > 0 ? [] : (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
+  const misfits = [...model.curated.misfits];
   return {
     changed,
-    blocked: [
-      ...(complete ? [] : [VALUES_FILE, LABELS_FILE, BRAND_RULE_FILE]),
-      ...(labelGaps === null ? [] : [UI_LABELS_FILE]),
-    ],
     orphans: orphans.sort(),
     files: [...claimed],
-    brandDataGaps: complete ? null : gaps,
-    brandDataMessage: complete ? null : describeBrandDataGaps(gaps, enums.assetTypes),
-    labelDataMessage: labelGaps === null ? null : describeLabelDataGaps(labelGaps, enums),
+    misfits,
+    misfitMessage: misfits.length === 0 ? null : describeMisfits(misfits),
+    failed: failures,
   };
 }
 
-/** Runs {@link generate} as a CLI and returns the exit code. */
-export async function main(argv: readonly string[], root: string = REPO_ROOT): Promise<number> {
-  const check = argv.includes("--check");
-  const result = await generate({ check, root });
-  let failed = false;
+function report(result: GenerateResult, check: boolean): boolean {
   if (check) {
-    if (result.changed.length + result.orphans.length + result.blocked.length > 0) {
-      failed = true;
+    if (result.changed.length + result.orphans.length > 0) {
       console.error("Generated files are out of date with spec/:");
       for (const path of result.changed) console.error(`  stale:   ${path}`);
-      for (const path of result.blocked)
-        console.error(
-          `  blocked: ${path} (mend ${path === UI_LABELS_FILE ? LABEL_DATA_FILE : BRANDS_FILE} first, see below)`,
-        );
       for (const path of result.orphans)
         console.error(`  orphan:  ${path} (no generator writes it; delete it)`);
       console.error("Run `pnpm generate` and commit the result.");
-    } else if (result.brandDataGaps === null) {
+      return true;
+    }
+    if (result.misfits.length === 0)
       console.log(`Generated files are up to date (${result.files.length} files).`);
-    }
-  } else {
-    for (const path of result.changed) console.log(`wrote ${path}`);
-    if (result.changed.length === 0) console.log("Generated files already up to date.");
-    for (const path of result.orphans) console.error(`orphan: ${path} (no generator writes it; delete it)`);
-    failed = result.orphans.length > 0;
+    return false;
   }
-  if (result.brandDataMessage !== null) {
-    failed = true;
-    console.error(`\n${result.brandDataMessage}`);
-    if (!check) {
-      console.error(
-        "Types were regenerated; the enum files were left as they were until the data is mended.",
-      );
-    }
+  for (const path of result.changed) console.log(`wrote ${path}`);
+  if (result.changed.length === 0) console.log("Generated files already up to date.");
+  for (const path of result.orphans) console.error(`orphan: ${path} (no generator writes it; delete it)`);
+  return result.orphans.length > 0;
+}
+
+/**
+ * Runs {@link generate} as a CLI and returns the exit code. Misfits are warnings when generating
+ * (everything that fits is written) and failures in `--check` (CI must not pass with them).
+ */
+export async function main(argv: readonly string[], root: string = REPO_ROOT): Promise<number> {
+  const check = argv.includes("--check");
+  let result: GenerateResult;
+  try {
+    result = await generate({ check, root });
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    console.error(`Cannot generate: ${error.message}\nNothing was written.`);
+    return 1;
   }
-  if (result.labelDataMessage !== null) {
-    failed = true;
-    console.error(`\n${result.labelDataMessage}`);
-    if (!check) console.error(`${UI_LABELS_FILE} was left as it was until the data is mended.`);
+  const failed = report(result, check) || result.failed.length > 0;
+  for (const message of result.failed) console.error(`Cannot generate: ${message}`);
+  if (result.misfitMessage !== null) {
+    console.error(`\n${result.misfitMessage}`);
+    if (!check) console.error("Everything that fits was generated; the misfits above were left out.");
   }
-  return failed ? 1 : 0;
+  return failed || (check && result.misfits.length > 0) ? 1 : 0;
 }
 
 if (isMain(import.meta.url)) {

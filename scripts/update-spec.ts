@@ -1,13 +1,19 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { generate, type GenerateResult } from "./generate.ts";
-import { diffSpecs, levelsByPackage, type PackageKey, type SpecChange } from "./lib/diff-spec.ts";
+import { emitAll, generate, type GenerateResult } from "./generate.ts";
+import { levelsByPackage, type PackageKey, type SpecChange } from "./diff/changes.ts";
+import { diffModels } from "./diff/diff-models.ts";
+import { proveCompatible } from "./diff/prove-compat.ts";
 import { isMain } from "./lib/is-main.ts";
 import { loadSpec, readUpstreamUrl } from "./lib/load-spec.ts";
 import { REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
 import { isSpecUpdateError, SpecUpdateError } from "./lib/spec-errors.ts";
 import { validateSpec, type OpenApiDocument } from "./lib/validate-spec.ts";
+import { buildModel } from "./model/build-model.ts";
+import { ModelError } from "./model/errors.ts";
+import { loadInputs, loadInputsAt, type ModelInputs } from "./model/load.ts";
+import type { ApiModel, GeneratedFile } from "./model/types.ts";
 import { readWorkspacePackages } from "./lib/workspace-packages.ts";
 import {
   changesetPath,
@@ -54,19 +60,9 @@ export interface UpdateSpecResult {
   generated: GenerateResult | null;
 }
 
-function versionOf(document: unknown): string {
-  const version = (document as { info?: { version?: unknown } }).info?.version;
-  return typeof version === "string" ? version : "(none)";
-}
-
-function titleOf(document: unknown): string {
-  const title = (document as { info?: { title?: unknown } }).info?.title;
-  return typeof title === "string" ? title : "the API";
-}
-
 /**
  * A safety net under the classifier: a generated file that changed in a package no classified change
- * reaches (say, properties reordered) still earns that package a patch, flagged for review.
+ * reaches still earns that package a patch, flagged for review.
  */
 function unclassifiedOutput(
   generated: GenerateResult,
@@ -88,19 +84,100 @@ function unclassifiedOutput(
   });
 }
 
+/** Builds a model, turning an unsupported construct into a refusal that names it and changes nothing. */
+function modelOf(inputs: ModelInputs, source: string): ApiModel {
+  try {
+    return buildModel(inputs);
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    throw new SpecUpdateError(`${source} cannot be modelled: ${error.message} Nothing was changed.`, {
+      cause: error,
+    });
+  }
+}
+
+/** spec/ as committed (the "before" side of curated data), or as on disk outside a git checkout. */
+async function committedInputs(root: string): Promise<ModelInputs | null> {
+  return loadInputsAt(root, "HEAD").catch(() => null);
+}
+
+/**
+ * Classifies per package from two models, with their generated outputs to drop unmoved packages.
+ * With `prove`, a usage file written from the old model is type-checked against the new types
+ * (scripts/diff/prove-compat.ts): a compile error the classifier did not already call major is added.
+ */
+export async function classify(
+  before: ApiModel,
+  after: ApiModel,
+  options: { prove?: boolean } = {},
+): Promise<SpecChange[]> {
+  const changes = await classifyModels(before, after);
+  if (!options.prove || levelsByPackage(changes).get("types") === "major") return changes;
+  return [...changes, ...(await proveCompatible(before, after))];
+}
+
+async function classifyModels(before: ApiModel, after: ApiModel): Promise<SpecChange[]> {
+  const outputs = await Promise.all([emitAll(before), emitAll(after)]).catch(() => undefined);
+  return diffModels(
+    before,
+    after,
+    outputs && { before: outputs[0] as GeneratedFile[], after: outputs[1] as GeneratedFile[] },
+  );
+}
+
+/** Regenerates, restoring `restore` (spec bytes) when the generator fails, and returns its result. */
+async function regenerate(root: string, restore: () => Promise<void>): Promise<GenerateResult> {
+  try {
+    return await generate({ root });
+  } catch (error) {
+    await restore();
+    if (error instanceof ModelError)
+      throw new SpecUpdateError(`Cannot generate: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+/** Bumps, summary and (when a package is reached) the changeset, for a classified update. */
+async function release(
+  root: string,
+  changes: SpecChange[],
+  generated: GenerateResult,
+  heading: { title: string; oldVersion: string; newVersion: string },
+  changesetName: string,
+): Promise<Pick<UpdateSpecResult, "bumps" | "changeset" | "summary">> {
+  const packages = await readWorkspacePackages(root);
+  changes.push(...unclassifiedOutput(generated, changes, packages));
+  const levels = levelsByPackage(changes);
+  const bumps: PackageBump[] = [...packages].flatMap(([key, name]) => {
+    const level = levels.get(key);
+    return level === undefined ? [] : [{ name, level }];
+  });
+  const summary = summarizeChanges(changes, heading);
+  if (bumps.length === 0) {
+    return {
+      bumps,
+      changeset: null,
+      summary: `${summary}\n\nNo package is affected; no changeset was written.`,
+    };
+  }
+  await writeChangeset(root, changesetName, renderChangeset(bumps, summary));
+  return { bumps, changeset: changesetName, summary };
+}
+
 /**
  * Fetches (or reads) a new version of the vendored spec, validates it, writes it byte-for-byte,
- * regenerates, classifies the change per package and writes a changeset.
+ * regenerates, classifies the change per package from the two models and writes a changeset.
  *
- * Nothing is written unless the document is read and valid. When the curated brand data no longer
- * matches the spec's brands, the spec, types and changeset are still written and
- * `generated.brandDataMessage` says what to mend.
+ * The "before" model is the vendored spec with the committed curated data (HEAD's spec/), the
+ * "after" model the new spec with the working tree's curated data, so curated edits made with the
+ * update are classified too. Nothing is written unless the document is read, valid and modellable;
+ * curated data that no longer fits is named in `generated.misfitMessage`, never a refusal.
  *
  * @example
  * const result = await updateSpec({ source: "./openapi-supplier-auth-v2.json" });
  * console.log(result.summary);
  * @throws {SpecSourceError} when the source cannot be read.
- * @throws {InvalidSpecError} when it is not a valid OpenAPI 3.x document the generator can use.
+ * @throws {InvalidSpecError} when it is not a valid OpenAPI 3.x document.
  */
 export async function updateSpec(options: UpdateSpecOptions = {}): Promise<UpdateSpecResult> {
   const root = options.root ?? REPO_ROOT;
@@ -111,19 +188,22 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
     ...(options.cwd !== undefined && { cwd: options.cwd }),
   });
   const next: OpenApiDocument = await validateSpec(loaded.bytes, loaded.source);
-
   const specPath = join(root, SPEC_FILE);
   const previousBytes = await readFile(specPath);
-  let previous: unknown;
-  try {
-    previous = JSON.parse(previousBytes.toString("utf8"));
-  } catch (cause) {
+  const current = await loadInputs(root).catch((cause: unknown) => {
     throw new SpecUpdateError(
-      `${SPEC_FILE} is not JSON, so the update cannot be classified. Restore it (git checkout -- ${SPEC_FILE}) and run again. Nothing was changed.`,
+      `${SPEC_FILE} or the curated data in spec/ is not JSON, so the update cannot be classified. Restore it (git checkout -- spec) and run again. Nothing was changed.`,
       { cause },
     );
-  }
-  const heading = { title: titleOf(next), oldVersion: versionOf(previous), newVersion: versionOf(next) };
+  });
+  const committed = (await committedInputs(root)) ?? current;
+  const before = modelOf({ ...committed, document: current.document }, SPEC_FILE);
+  const after = modelOf({ ...current, document: next }, loaded.source);
+  const heading = {
+    title: after.info.title,
+    oldVersion: before.info.version,
+    newVersion: after.info.version,
+  };
   const base = { source: loaded.source, bumps: [], changeset: null };
   if (previousBytes.equals(loaded.bytes)) {
     return {
@@ -134,46 +214,61 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
       summary: `${SPEC_FILE} is already up to date with ${loaded.source}.`,
     };
   }
-
-  const changes = diffSpecs(previous, next);
+  const changes = await classify(before, after, { prove: true });
   await writeFile(specPath, loaded.bytes);
-  let generated: GenerateResult;
-  try {
-    generated = await generate({ root });
-  } catch (error) {
-    // Keep the promise that a failed run leaves the spec as it was.
-    await writeFile(specPath, previousBytes);
-    throw error;
-  }
-
-  const packages = await readWorkspacePackages(root);
-  changes.push(...unclassifiedOutput(generated, changes, packages));
-  if (changes.length === 0) {
+  const generated = await regenerate(root, () => writeFile(specPath, previousBytes));
+  // Key order counts: the types list properties in the spec's order.
+  if (JSON.stringify(current.document) === JSON.stringify(next)) {
     const summary = `${SPEC_FILE} now holds ${loaded.source}'s exact bytes; the document is the same (formatting only), so no package changes and no changeset was written.`;
     return { ...base, status: "reformatted", changes, generated, summary };
   }
+  const out = await release(
+    root,
+    changes,
+    generated,
+    heading,
+    changesetPath(heading.newVersion, loaded.bytes),
+  );
+  return { ...base, status: "updated", changes, generated, ...out };
+}
 
-  const levels = levelsByPackage(changes);
-  const bumps: PackageBump[] = [...packages].flatMap(([key, name]) => {
-    const level = levels.get(key);
-    return level === undefined ? [] : [{ name, level }];
-  });
-  const summary = summarizeChanges(changes, heading);
-  if (bumps.length === 0) {
-    return {
-      ...base,
-      status: "updated",
-      changes,
-      generated,
-      summary: `${summary}\n\nNo package is affected; no changeset was written.`,
-    };
-  }
-  const changeset = changesetPath(heading.newVersion, loaded.bytes);
-  await writeChangeset(root, changeset, renderChangeset(bumps, summary));
-  return { ...base, status: "updated", changes, bumps, changeset, generated, summary };
+/**
+ * Classifies what changed in spec/ since the last commit (curated data: brands.json, method-names.json,
+ * or a hand-placed spec), regenerates and writes a changeset: `pnpm update-spec --curated`.
+ *
+ * @throws {SpecUpdateError} when spec/ has no committed version to compare with.
+ */
+export async function updateCurated(
+  options: Pick<UpdateSpecOptions, "root"> = {},
+): Promise<UpdateSpecResult> {
+  const root = options.root ?? REPO_ROOT;
+  const committed = await committedInputs(root);
+  if (committed === null)
+    throw new SpecUpdateError(
+      `${SPEC_FILE} has no committed version (HEAD) to compare spec/ with; commit it first. Nothing was changed.`,
+    );
+  const before = modelOf(committed, `HEAD:${SPEC_FILE}`);
+  const after = modelOf(await loadInputs(root), SPEC_FILE);
+  const changes = await classify(before, after, { prove: true });
+  const generated = await regenerate(root, async () => {});
+  const heading = {
+    title: after.info.title,
+    oldVersion: before.info.version,
+    newVersion: after.info.version,
+  };
+  const name = changesetPath(`curated-${heading.newVersion}`, Buffer.from(JSON.stringify(changes)));
+  const out = await release(root, changes, generated, heading, name);
+  return {
+    source: "spec/ (working tree vs HEAD)",
+    status: changes.length === 0 ? "unchanged" : "updated",
+    changes,
+    generated,
+    ...out,
+  };
 }
 
 const USAGE = `Usage: pnpm update-spec [url-or-file] [--timeout <ms>]
+       pnpm update-spec --curated   (classify spec/ edits since HEAD: brands.json, method-names.json)
 
 Fetches the spec (default: the upstream URL in spec/README.md), validates it, writes it to
 ${SPEC_FILE} byte-for-byte, regenerates, and writes a changeset classifying the change.`;
@@ -188,7 +283,11 @@ export async function main(
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { timeout: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        timeout: { type: "string" },
+        curated: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
@@ -202,13 +301,15 @@ export async function main(
 
   let result: UpdateSpecResult;
   try {
-    result = await updateSpec({
-      ...options,
-      timeoutMs,
-      ...(parsed.positionals[0] !== undefined && { source: parsed.positionals[0] }),
-      // pnpm runs scripts from the repository root; a relative path means one from where it was typed.
-      cwd: options.cwd ?? process.env.INIT_CWD ?? process.cwd(),
-    });
+    result = parsed.values.curated
+      ? await updateCurated(options)
+      : await updateSpec({
+          ...options,
+          timeoutMs,
+          ...(parsed.positionals[0] !== undefined && { source: parsed.positionals[0] }),
+          // pnpm runs scripts from the repository root; a relative path means one from where it was typed.
+          cwd: options.cwd ?? process.env.INIT_CWD ?? process.cwd(),
+        });
   } catch (error) {
     if (!isSpecUpdateError(error)) throw error;
     console.error(error.message);
@@ -225,17 +326,17 @@ export async function main(
     console.log(`\nBumps: ${result.bumps.map((b) => `${b.name} ${b.level}`).join(", ")}`);
     console.log(`wrote ${result.changeset}`);
   }
-  const labelMessage = result.generated?.labelDataMessage ?? null;
-  if (labelMessage !== null) console.error(`\n${labelMessage}`);
-  const message = result.generated?.brandDataMessage ?? null;
+  for (const failure of result.generated?.failed ?? []) console.error(`\nCannot generate: ${failure}`);
+  const message = result.generated?.misfitMessage ?? null;
+  if (message === null && (result.generated?.failed.length ?? 0) > 0) return 1;
   if (message !== null) {
     console.error(`\n${message}`);
     console.error(
-      "The spec, the types and the changeset were written; the enum files wait for the data file.",
+      "Everything was written; what did not fit was left out of the enum files until the data is mended.",
     );
     return 1;
   }
-  return labelMessage === null ? 0 : 1;
+  return 0;
 }
 
 if (isMain(import.meta.url)) {

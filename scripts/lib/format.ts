@@ -1,12 +1,62 @@
-import * as prettier from "prettier";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where formatted results are remembered between runs: the generator's own install, never a fixture's root. */
+const CACHE_PATH = fileURLToPath(
+  new URL("../../node_modules/.cache/nox-generate/format.json", import.meta.url),
+);
+/** Entries kept (tests format into many temporary roots). */
+const MAX_ENTRIES = 64;
+
+type Cache = Record<string, { input: string; output: string }>;
+
+const hash = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
- * Formats `source` with the repository's prettier config, as if it lived at `path`,
- * so generated files look exactly like `pnpm format` would leave them.
+ * Formats generated sources with the repository's prettier config, as if each lived at its path, so
+ * they look exactly like `pnpm format` would leave them.
+ *
+ * Prettier is the slowest step of `pnpm generate`, so a small cache remembers (per path) the hash of
+ * the last unformatted input and of its formatted output: when both the input and the file on disk
+ * are unchanged, the file on disk is the formatted result and prettier is not even loaded.
  */
-export async function formatAs(root: string, path: string, source: string): Promise<string> {
-  const filepath = join(root, path);
-  const config = (await prettier.resolveConfig(filepath)) ?? {};
-  return prettier.format(source, { ...config, filepath });
+export async function formatAll(
+  root: string,
+  files: readonly { path: string; source: string }[],
+  onDisk: ReadonlyMap<string, string | null>,
+): Promise<Map<string, string>> {
+  const cachePath = CACHE_PATH;
+  const salt = await readFile(join(root, ".prettierrc.json"), "utf8").catch(() => "");
+  const cache: Cache = await readFile(cachePath, "utf8").then(
+    (text) => JSON.parse(text) as Cache,
+    () => ({}),
+  );
+  const out = new Map<string, string>();
+  let prettier: typeof import("prettier") | undefined;
+  let dirty = false;
+  for (const { path, source } of files) {
+    const disk = onDisk.get(path) ?? null;
+    const key = join(root, path);
+    const input = hash(salt + source);
+    const hit = cache[key];
+    if (disk !== null && hit?.input === input && hit.output === hash(disk)) {
+      out.set(path, disk);
+      continue;
+    }
+    prettier ??= await import("prettier");
+    const filepath = join(root, path);
+    const config = (await prettier.resolveConfig(filepath)) ?? {};
+    const formatted = await prettier.format(source, { ...config, filepath });
+    out.set(path, formatted);
+    delete cache[key];
+    cache[key] = { input, output: hash(formatted) };
+    dirty = true;
+  }
+  if (dirty) {
+    await mkdir(dirname(cachePath), { recursive: true });
+    await writeFile(cachePath, JSON.stringify(Object.fromEntries(Object.entries(cache).slice(-MAX_ENTRIES))));
+  }
+  return out;
 }

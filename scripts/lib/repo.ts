@@ -5,8 +5,13 @@ export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Paths of the inputs every generated file is made from, relative to the repo root. */
 export const SPEC_FILE = "spec/openapi-supplier-auth-v2.json";
+/** Curated brand facts: asset types and display labels per brand. */
 export const BRANDS_FILE = "spec/brands.json";
-/** The redirect callback's payload schema, curated from NOX's integration guide. */
+/** Curated client method names where the operationId is not the name we want. */
+export const METHOD_NAMES_FILE = "spec/method-names.json";
+/** Curated UI labels (another emitter owns their meaning; the model carries them). */
+export const LABELS_FILE = "spec/labels.json";
+/** The schema of the link callback (another emitter owns its meaning; the model carries it). */
 export const LINK_CALLBACK_FILE = "spec/link-callback.schema.json";
 /** The spec's provenance notes; its `- URL:` line is the upstream `pnpm update-spec` fetches by default. */
 export const SPEC_README_FILE = "spec/README.md";

@@ -1,6 +1,6 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { PackageKey } from "./diff-spec.ts";
+import type { PackageKey } from "../diff/changes.ts";
 
 const KNOWN: readonly PackageKey[] = ["types", "enums", "client", "testing"];
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { LEVEL_RANK, maxLevel, type ChangeLevel, type SpecChange } from "./diff-spec.ts";
+import { LEVEL_RANK, maxLevel, type ChangeLevel, type SpecChange } from "../diff/changes.ts";
 
 /** A package and the semver bump a spec change gives it. */
 export interface PackageBump {

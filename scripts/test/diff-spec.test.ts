@@ -144,14 +144,21 @@ const cases: Array<[MutationName, Want]> = [
   [
     "operation removed",
     {
-      changes: [{ level: "major", group: "Operation removed", subject: OP }],
+      // Issue #9: the changeset names the client methods that go with it.
+      changes: [
+        { level: "major", group: "Operation removed", subject: OP },
+        { level: "major", group: "Client methods removed", subject: "createSupplierLinkSession" },
+      ],
       levels: ALL_SHAPE("major"),
     },
   ],
   [
     "operation added",
     {
-      changes: [{ level: "minor", group: "Operation added", subject: "GET /supplier/link-sessions/{token}" }],
+      changes: [
+        { level: "minor", group: "Operation added", subject: "GET /supplier/link-sessions/{token}" },
+        { level: "minor", group: "Client methods added", subject: "getSupplierLinkSession" },
+      ],
       levels: ALL_SHAPE("minor"),
     },
   ],
@@ -160,12 +167,13 @@ const cases: Array<[MutationName, Want]> = [
     {
       changes: [
         {
-          level: "minor",
+          // Issue #9: a new default server URL changes where every default client call goes: major.
+          level: "major",
           group: "Default base URL changed",
           subject: '"https://auth.nox.energy/v2" -> "https://api.nox.energy/v2"',
         },
       ],
-      levels: { client: "minor" },
+      levels: { client: "major" },
     },
   ],
   [

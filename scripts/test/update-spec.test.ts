@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import { promisify } from "node:util";
 import type { AddressInfo } from "node:net";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -7,6 +9,7 @@ import { generate } from "../generate.ts";
 import { SPEC_FILE } from "../lib/repo.ts";
 import { main } from "../update-spec.ts";
 import { createFixtureRepo, type FixtureRepo } from "./fixture-repo.ts";
+import { earlierV2 } from "./evolution-fixtures.ts";
 import { MUTATIONS, VENDORED, fixtureBytes, mutate, type MutationName } from "./spec-fixtures.ts";
 
 const TYPES = "packages/types/src/generated/openapi.ts";
@@ -86,10 +89,8 @@ type Want = {
   code: number;
   bumps: Record<string, string>;
   lines: string[];
-  /** Whether the enum files are regenerated (false: blocked until spec/brands.json is mended). */
-  enums: "changed" | "unchanged" | "blocked";
-  /** Set when the UI label table waits for spec/labels.json (a new asset type or language). */
-  labels?: "blocked";
+  /** Whether the enum files are regenerated ("misfit": with what fits, naming what spec/brands.json lacks). */
+  enums: "changed" | "unchanged" | "misfit";
 };
 
 const cases: Array<[MutationName, Want]> = [
@@ -99,7 +100,7 @@ const cases: Array<[MutationName, Want]> = [
       code: 1,
       bumps: { [TYPES_PKG]: "minor", [ENUMS_PKG]: "minor" },
       lines: ["- Brands added: acme-heat"],
-      enums: "blocked",
+      enums: "misfit",
     },
   ],
   [
@@ -108,7 +109,7 @@ const cases: Array<[MutationName, Want]> = [
       code: 1,
       bumps: { [TYPES_PKG]: "major", [ENUMS_PKG]: "major" },
       lines: ["- Brands removed: sanyo"],
-      enums: "blocked",
+      enums: "misfit",
     },
   ],
   [
@@ -117,7 +118,7 @@ const cases: Array<[MutationName, Want]> = [
       code: 1,
       bumps: { [TYPES_PKG]: "major", [ENUMS_PKG]: "major" },
       lines: ["- Brands removed: fox-ess", "- Brands added: foxess"],
-      enums: "blocked",
+      enums: "misfit",
     },
   ],
   [
@@ -179,11 +180,10 @@ const cases: Array<[MutationName, Want]> = [
   [
     "language added",
     {
-      code: 1,
+      code: 0,
       bumps: { [TYPES_PKG]: "minor", [ENUMS_PKG]: "minor" },
       lines: ["- Languages added: de"],
       enums: "changed",
-      labels: "blocked",
     },
   ],
 ];
@@ -211,17 +211,14 @@ describe("pnpm update-spec <url> writes the spec, the generated files and a chan
 
     const after = await repo.snapshot();
     expect(after[TYPES]).not.toBe(before[TYPES]);
-    if (want.enums === "changed") expect(after[VALUES]).not.toBe(before[VALUES]);
+    if (want.enums !== "unchanged") expect(after[VALUES]).not.toBe(before[VALUES]);
     else expect([after[VALUES], after[LABELS]]).toEqual([before[VALUES], before[LABELS]]);
-    if (want.enums === "blocked") {
+    if (want.enums === "misfit") {
       expect(stderr).toContain("spec/brands.json no longer matches the spec's brands");
       expect(stderr).toContain("Edit spec/brands.json, then run `pnpm generate`.");
+    } else {
+      expect(stderr).toBe("");
     }
-    if (want.labels === "blocked") {
-      expect(stderr).toContain("spec/labels.json no longer matches the spec's asset types and languages");
-      expect(stderr).toContain("missing: asset_types.hp.de, asset_types.pv.de, languages.de");
-    }
-    if (want.enums !== "blocked" && want.labels !== "blocked") expect(stderr).toBe("");
   });
 });
 
@@ -231,18 +228,18 @@ describe("when the curated brand data falls behind", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/in the spec but not placed: acme-heat\n/);
     expect(stderr.trim().split("\n").at(-1)).toBe(
-      "The spec, the types and the changeset were written; the enum files wait for the data file.",
+      "Everything was written; what did not fit was left out of the enum files until the data is mended.",
     );
     expect(await repo.read(TYPES)).toContain('"acme-heat"');
-    expect(await repo.read(VALUES)).not.toContain('"acme-heat"');
+    expect(await repo.read(VALUES)).not.toMatch(/hp: [^\]]*"acme-heat"/);
 
     await repo.editJson("spec/brands.json", (data) => {
       data.brands["acme-heat"] = { label: "ACME Heat", asset_types: ["hp"] };
     });
     const mended = await generate({ root: repo.root });
-    expect(mended.brandDataGaps).toBeNull();
-    expect(mended.changed.sort()).toEqual([LABELS, VALUES, "packages/types/src/generated/brand-rule.ts"]);
-    expect(await repo.read(VALUES)).toContain('"acme-heat"');
+    expect(mended.misfits).toEqual([]);
+    expect(mended.changed.sort()).toEqual([LABELS, VALUES]);
+    expect(await repo.read(VALUES)).toMatch(/hp: [^\]]*"acme-heat"/);
   });
 });
 
@@ -340,8 +337,9 @@ describe("packages are read from packages/*/package.json", () => {
     await repo.write("packages/client/package.json", `{ "name": "@nox-energy/authenticator-client" }\n`);
     const { code } = await run([url]);
     expect(code).toBe(0);
+    // Issue #9: a new default server URL is major for the client (calls go elsewhere).
     expect((await onlyChangeset()).bumps).toEqual({
-      '"@nox-energy/authenticator-client"': "minor",
+      '"@nox-energy/authenticator-client"': "major",
     });
   });
 });
@@ -387,13 +385,7 @@ describe("nothing on disk changes when the source fails", () => {
           /#\/components\/schemas\/CreateSupplierLinkSessionRequest\/properties\/brand: Can't resolve \$ref/,
       },
     ],
-    [
-      "no Brand enum (the generator needs it)",
-      {
-        body: () => Buffer.from(JSON.stringify(mutate((spec) => delete spec.components.schemas.Brand.enum))),
-        error: /no string enum at components\.schemas\.Brand/,
-      },
-    ],
+    // "no Brand enum" is no longer refused (issue #9): scripts/test/evolution.test.ts covers it.
   ];
 
   test.each(invalid)("an invalid document: %s", async (name, { body, error }) => {
@@ -462,5 +454,48 @@ describe("the command line", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("Usage: pnpm update-spec [url-or-file] [--timeout <ms>]");
     expect(await repo.snapshot()).toEqual(before);
+  });
+});
+
+describe("issue #9: nothing valid is refused, curated changes are classified", () => {
+  test("upstream's earlier v2 (no AssetType, brands with spaces) is written and classified major, naming the misfits", async () => {
+    const bytes = Buffer.from(`${JSON.stringify(mutate(earlierV2), null, 2)}\n`);
+    const { code, stdout, stderr } = await run([publish("/earlier-v2.json", bytes)]);
+    expect(code).toBe(1);
+    expect((await repo.read(SPEC_FILE)) === bytes.toString("utf8")).toBe(true);
+    expect((await onlyChangeset()).bumps).toEqual({ [TYPES_PKG]: "major", [ENUMS_PKG]: "major" });
+    expect(stdout).toContain("- Schema removed: AssetType");
+    expect(stderr).toMatch(/no string enum in the spec's components\.schemas for: AssetType/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("an operationId rename names the client methods removed and added in the changeset", async () => {
+    await repo.write("packages/client/package.json", `{ "name": "@nox-energy/authenticator-client" }\n`);
+    const renamed = mutate(
+      (spec) => (spec.paths["/supplier/link-sessions"].post.operationId = "createSession"),
+    );
+    const { code, stdout, stderr } = await run([
+      publish("/renamed.json", Buffer.from(JSON.stringify(renamed))),
+    ]);
+    expect(code).toBe(1);
+    // Written and classified; the fake's schemas wait for spec/method-names.json, saying so.
+    expect(stdout).toContain("- Client methods removed: createLinkSession, createSupplierLinkSession");
+    expect(stdout).toContain("- Client methods added: createSession");
+    expect((await onlyChangeset()).bumps).toMatchObject({ '"@nox-energy/authenticator-client"': "major" });
+    expect(stderr).toMatch(/point spec\/method-names\.json at the new operationId/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("`--curated` classifies spec/brands.json edits since HEAD: a brand leaving an asset type is major for the enums", async () => {
+    const git = (...args: string[]) => promisify(execFile)("git", args, { cwd: repo.root });
+    await git("init", "-q");
+    await git("add", "-A");
+    await git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "fixture");
+    await repo.editJson("spec/brands.json", (data) => void (data.brands.panasonic.asset_types = ["pv"]));
+    const { code, stdout } = await run(["--curated"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("- Brand left an asset type: panasonic (hp)");
+    expect((await onlyChangeset()).bumps).toEqual({ [ENUMS_PKG]: "major" });
+    expect(await repo.read(VALUES)).toMatch(/pv: [^\]]*"panasonic"/);
   });
 });

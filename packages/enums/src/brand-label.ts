@@ -1,5 +1,5 @@
-import type { Brand } from "@nox-energy/authenticator-types";
 import { BRAND_LABELS } from "./generated/brand-labels.js";
+import type { Brand } from "./generated/values.js";
 
 /**
  * The brand's display name in the manufacturer's own spelling.
@@ -9,5 +9,7 @@ import { BRAND_LABELS } from "./generated/brand-labels.js";
  * @example brandLabel("saunier-duval") // "Saunier Duval"
  */
 export function brandLabel(brand: Brand): string {
-  return Object.hasOwn(BRAND_LABELS, brand) ? BRAND_LABELS[brand] : brand;
+  return Object.hasOwn(BRAND_LABELS, brand)
+    ? (BRAND_LABELS as Readonly<Record<string, string>>)[brand]!
+    : brand;
 }

@@ -1,15 +1,8 @@
-export type { AssetType, Brand, Language } from "@nox-energy/authenticator-types";
-export {
-  ASSET_TYPES,
-  BRANDS,
-  BRANDS_BY_ASSET_TYPE,
-  DEFAULT_LANGUAGE,
-  LANGUAGES,
-} from "./generated/values.js";
+export * from "./generated/values.js";
 export { BRAND_LABELS } from "./generated/brand-labels.js";
 export { assetTypesFor, brandsFor } from "./brands-by-asset-type.js";
 export { brandLabel } from "./brand-label.js";
-export { isAssetType, isBrand, isBrandForAssetType, isLanguage, type BrandFor } from "./guards.js";
+export { isBrandForAssetType, type BrandFor } from "./guards.js";
 export { isHttpUrl } from "./http-url.js";
 export { ASSET_TYPE_LABELS, LANGUAGE_LABELS } from "./generated/labels.js";
 export { assetTypeLabel, languageLabel } from "./labels.js";

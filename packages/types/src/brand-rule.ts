@@ -1,5 +1,5 @@
 import type { BrandsByAssetType } from "./generated/brand-rule.js";
-import type { AssetType, Brand, CreateSupplierLinkSessionRequest } from "./schemas.js";
+import type { AssetType, Brand, CreateSupplierLinkSessionRequest } from "./generated/aliases.js";
 
 type Request = CreateSupplierLinkSessionRequest;
 

@@ -3,7 +3,7 @@
  * Do not edit: change the inputs and run `pnpm generate`.
  */
 
-import type { Brand } from "@nox-energy/authenticator-types";
+import type { Brand } from "./values.js";
 
 /** Each brand's display label, in the manufacturer's own spelling. */
 export const BRAND_LABELS = /* @__PURE__ */ Object.freeze({

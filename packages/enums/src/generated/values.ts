@@ -5,7 +5,9 @@
 
 import type { AssetType, Brand, Language } from "@nox-energy/authenticator-types";
 
-/** Every brand in the spec's `Brand` enum, in spec order. */
+export type { AssetType, Brand, Language };
+
+/** Every value of the spec's `Brand` enum, in spec order. */
 export const BRANDS = /* @__PURE__ */ Object.freeze([
   "alpha-ess",
   "alpha-innotec",
@@ -64,23 +66,40 @@ export const BRANDS = /* @__PURE__ */ Object.freeze([
   "victron",
   "viessmann",
 ] as const satisfies readonly Brand[]);
+// A Set makes the guard O(1); marked pure so bundlers drop it with an unused guard.
+const BRANDS_SET: ReadonlySet<unknown> = /* @__PURE__ */ new Set<unknown>(BRANDS);
+/** True when `value` is one of the spec's `Brand` enum's values. */
+export function isBrand(value: unknown): value is Brand {
+  return BRANDS_SET.has(value);
+}
 
-/** Every asset type in the spec's `AssetType` enum. */
-export const ASSET_TYPES = /* @__PURE__ */ Object.freeze([
-  "hp",
-  "pv",
-] as const satisfies readonly AssetType[]);
-
-/** Every language in the spec's `Language` enum. */
+/** Every value of the spec's `Language` enum, in spec order. */
 export const LANGUAGES = /* @__PURE__ */ Object.freeze([
   "nl",
   "en",
   "fr",
   "es",
 ] as const satisfies readonly Language[]);
-
-/** The language the server uses when a request omits `language` (the spec's default). */
+// A Set makes the guard O(1); marked pure so bundlers drop it with an unused guard.
+const LANGUAGES_SET: ReadonlySet<unknown> = /* @__PURE__ */ new Set<unknown>(LANGUAGES);
+/** True when `value` is one of the spec's `Language` enum's values. */
+export function isLanguage(value: unknown): value is Language {
+  return LANGUAGES_SET.has(value);
+}
+/** The value the server uses when a request omits it (the spec's `Language` enum's default). */
 export const DEFAULT_LANGUAGE = "nl" as const satisfies Language;
+
+/** Every value of the spec's `AssetType` enum, in spec order. */
+export const ASSET_TYPES = /* @__PURE__ */ Object.freeze([
+  "hp",
+  "pv",
+] as const satisfies readonly AssetType[]);
+// A Set makes the guard O(1); marked pure so bundlers drop it with an unused guard.
+const ASSET_TYPES_SET: ReadonlySet<unknown> = /* @__PURE__ */ new Set<unknown>(ASSET_TYPES);
+/** True when `value` is one of the spec's `AssetType` enum's values. */
+export function isAssetType(value: unknown): value is AssetType {
+  return ASSET_TYPES_SET.has(value);
+}
 
 /** The brands valid for each asset type (curated in spec/brands.json), in spec order. */
 export const BRANDS_BY_ASSET_TYPE = /* @__PURE__ */ Object.freeze({

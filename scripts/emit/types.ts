@@ -1,8 +1,10 @@
 import { createRequire } from "node:module";
 import openapiTS, { astToString, NULL, oapiRef, tsUnion } from "openapi-typescript";
-import type { OpenAPI3, SchemaObject, ReferenceObject } from "openapi-typescript";
-import { generatedHeader } from "./generated-header.ts";
-import { SPEC_FILE } from "./repo.ts";
+import type { OpenAPI3, ReferenceObject, SchemaObject } from "openapi-typescript";
+import { generatedHeader } from "../lib/generated-header.ts";
+import { SPEC_FILE } from "../lib/repo.ts";
+import type { ApiModel, GeneratedFile } from "../model/types.ts";
+import { printOpenApi } from "./print-openapi.ts";
 
 const OPENAPI_TYPESCRIPT_VERSION = (
   createRequire(import.meta.url)("openapi-typescript/package.json") as { version: string }
@@ -12,18 +14,18 @@ const OPENAPI_TYPESCRIPT_VERSION = (
 export const TYPES_FILE = "packages/types/src/generated/openapi.ts";
 
 /**
- * Renders the spec as TypeScript with openapi-typescript, corrected to say what the spec means.
+ * Renders the model as TypeScript with openapi-typescript, fed the canonical OpenAPI 3.0 document
+ * printed from the model (so a 3.1 spec and its 3.0 equivalent give the same types).
  *
- * Two v7 defaults misread this spec, so both are overridden here rather than in the vendored file:
+ * Two v7 defaults misread the spec, so both are overridden here:
  * - `defaultNonNullable: false`: a schema `default` (Language's `nl`) must not make a request field required.
  * - `{ $ref, nullable: true }`: openapi-typescript returns the bare reference and drops the sibling
  *   `nullable` (OpenAPI 3.0 says `$ref` siblings are ignored, but the spec's author means "Brand or null",
  *   and the server accepts `brand: null`), so such a property is typed `Ref | null`.
  */
-export async function renderTypes(spec: unknown): Promise<string> {
-  const ast = await openapiTS(structuredClone(spec) as OpenAPI3, {
+export async function emitTypes(model: ApiModel): Promise<GeneratedFile[]> {
+  const ast = await openapiTS(printOpenApi(model) as unknown as OpenAPI3, {
     defaultNonNullable: false,
-    // Keep the output identical whatever machine renders it.
     alphabetize: false,
     transform(schemaObject: SchemaObject | ReferenceObject) {
       if ("$ref" in schemaObject && (schemaObject as { nullable?: unknown }).nullable === true) {
@@ -32,12 +34,13 @@ export async function renderTypes(spec: unknown): Promise<string> {
       return undefined;
     },
   });
-  return [
+  const source = [
     generatedHeader({
       from: SPEC_FILE,
       tool: `openapi-typescript ${OPENAPI_TYPESCRIPT_VERSION}`,
-      change: "the spec (or scripts/lib/render-types.ts)",
+      change: "the spec (or scripts/emit/types.ts)",
     }),
     astToString(ast),
   ].join("\n");
+  return [{ path: TYPES_FILE, source }];
 }

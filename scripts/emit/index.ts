@@ -1,0 +1,15 @@
+import type { Emitter } from "../model/types.ts";
+import { emitAliases } from "./aliases.ts";
+import { emitBaseUrl } from "./base-url.ts";
+import { emitEnums } from "./enums.ts";
+import { emitTestingSchemas } from "./testing-schemas.ts";
+import { emitTypes } from "./types.ts";
+
+/** Every emitter `pnpm generate` runs, one line each; each owns the files it returns. */
+export const EMITTERS: readonly Emitter[] = [
+  emitTypes,
+  emitAliases,
+  emitEnums,
+  emitBaseUrl,
+  emitTestingSchemas,
+];

@@ -1,0 +1,159 @@
+import { BRANDS_FILE, METHOD_NAMES_FILE } from "../lib/repo.ts";
+import { isObject } from "./schemas.ts";
+import type { CuratedBrand, EnumInfo, Misfit } from "./types.ts";
+
+/**
+ * The spec enums the curated brand data describes. This module is the one place that names them:
+ * when the spec drops or renames one, the data is reported as a misfit and the rest still generates.
+ */
+export const CURATED_ENUMS = { brand: "Brand", assetType: "AssetType", language: "Language" } as const;
+
+interface BrandFacts {
+  label?: unknown;
+  asset_types?: unknown;
+}
+
+const isString = (v: unknown): v is string => typeof v === "string";
+
+function findEnum(enums: readonly EnumInfo[], name: string): string[] | null {
+  const found = enums.find((e) => e.named && e.name === name);
+  return found && found.values.every(isString) ? (found.values as string[]) : null;
+}
+
+/**
+ * Reads spec/method-names.json's `names`: operationId -> the client's method name, or a list whose first
+ * entry is the method name and the rest extra aliases (to keep an old name when upstream renames an id).
+ * Names of operations the spec lacks are misfits.
+ */
+export function readMethodNames(
+  raw: unknown,
+  operationIds: readonly string[],
+  misfits: Misfit[],
+): Record<string, readonly string[]> {
+  const names = isObject(raw) && isObject(raw.names) ? raw.names : {};
+  const kept: Record<string, readonly string[]> = {};
+  const unknown: string[] = [];
+  for (const [id, value] of Object.entries(names)) {
+    const list = Array.isArray(value) ? value : [value];
+    if (list.length === 0 || !list.every((n) => isString(n) && /^[A-Za-z_$][\w$]*$/.test(n))) {
+      misfits.push({
+        file: METHOD_NAMES_FILE,
+        kind: "bad-name",
+        subjects: [id],
+        message: `not JavaScript identifiers: ${id} -> ${JSON.stringify(value)}\n    fix the names.`,
+      });
+    } else if (operationIds.includes(id)) kept[id] = list as string[];
+    else unknown.push(id);
+  }
+  if (unknown.length > 0) {
+    misfits.push({
+      file: METHOD_NAMES_FILE,
+      kind: "unknown-operation",
+      subjects: unknown,
+      message: `names operations the spec no longer has: ${unknown.join(", ")}\n    point each at its new operationId, or remove it.`,
+    });
+  }
+  return kept;
+}
+
+type Miss = (kind: string, subjects: string[], what: string, todo: string) => void;
+
+/** Records a brands.json misfit (nothing when `subjects` is empty). */
+function missIn(misfits: Misfit[]): Miss {
+  return (kind, subjects, what, todo) => {
+    if (subjects.length === 0) return;
+    misfits.push({
+      file: BRANDS_FILE,
+      kind,
+      subjects,
+      message: `${what}: ${subjects.join(", ")}\n    ${todo}`,
+    });
+  };
+}
+
+/** Each brand's label and asset types as far as they fit; brands with bad facts are named. */
+function placeBrands(
+  brands: readonly string[],
+  data: Readonly<Record<string, BrandFacts>>,
+  assetTypes: readonly string[],
+  miss: Miss,
+): CuratedBrand[] {
+  const bad: string[] = [];
+  const unlabelled: string[] = [];
+  const placed = brands.map((brand): CuratedBrand => {
+    const facts = data[brand];
+    const types = Array.isArray(facts?.asset_types) ? facts.asset_types : [];
+    const valid =
+      types.length > 0 &&
+      types.every((t) => assetTypes.includes(t as string)) &&
+      new Set(types).size === types.length;
+    if (facts && !valid) bad.push(brand);
+    const label = isString(facts?.label) && facts.label.trim() !== "" ? facts.label : null;
+    if (facts && label === null) unlabelled.push(brand);
+    return { brand, label: label ?? brand, assetTypes: assetTypes.filter((t) => types.includes(t)) };
+  });
+  miss(
+    "bad-asset-types",
+    bad,
+    "without valid asset types",
+    `give each a non-empty, duplicate-free "asset_types" list from: ${assetTypes.join(", ")}.`,
+  );
+  miss("unlabelled", unlabelled, "without a display label", 'give each a non-empty "label".');
+  return placed;
+}
+
+/** Places the spec's brands under asset types with labels, as far as spec/brands.json fits the spec. */
+export function readBrands(
+  raw: unknown,
+  enums: readonly EnumInfo[],
+  misfits: Misfit[],
+): { brands: CuratedBrand[]; assetTypes: string[] } {
+  const data: Record<string, BrandFacts> =
+    isObject(raw) && isObject(raw.brands) ? (raw.brands as Record<string, BrandFacts>) : {};
+  const curatedTypes = [
+    ...new Set(
+      Object.values(data).flatMap((f) =>
+        Array.isArray(f.asset_types) ? f.asset_types.filter(isString) : [],
+      ),
+    ),
+  ];
+  const miss = missIn(misfits);
+  const found = Object.values(CURATED_ENUMS).map((name) => [name, findEnum(enums, name)] as const);
+  for (const [name, values] of found) {
+    if (values === null) {
+      miss(
+        "missing-enum",
+        [name],
+        "no string enum in the spec's components.schemas for",
+        `its exports come from ${BRANDS_FILE} alone (or are empty) until the data is reconciled with the spec.`,
+      );
+    }
+  }
+  const assetTypes = findEnum(enums, CURATED_ENUMS.assetType) ?? curatedTypes;
+  const brands = findEnum(enums, CURATED_ENUMS.brand) ?? Object.keys(data);
+  miss(
+    "unplaced",
+    brands.filter((b) => !Object.hasOwn(data, b)),
+    "in the spec but not placed",
+    `add each under "brands" with its "label" and "asset_types" (one or more of ${assetTypes.join(", ")}).`,
+  );
+  miss(
+    "unknown",
+    Object.keys(data).filter((b) => !brands.includes(b)),
+    "in the data file but not in the spec",
+    "remove them, or rename them to the spec's new value if upstream renamed a brand.",
+  );
+  return { brands: placeBrands(brands, data, assetTypes, miss), assetTypes };
+}
+
+/** A message naming each misfit, the file it sits in, and what to do about it. */
+export function describeMisfits(misfits: readonly Misfit[]): string {
+  const files = [...new Set(misfits.map((m) => m.file))];
+  return files
+    .flatMap((file) => [
+      `${file} no longer matches the spec's ${file === BRANDS_FILE ? "brands" : "operations"}:`,
+      ...misfits.filter((m) => m.file === file).map((m) => `  - ${m.message}`),
+      `Edit ${file}, then run \`pnpm generate\`.`,
+    ])
+    .join("\n");
+}

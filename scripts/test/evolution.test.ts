@@ -1,0 +1,346 @@
+import { describe, expect, test } from "vitest";
+import { levelsByPackage, type ChangeLevel, type PackageKey } from "../diff/changes.ts";
+import { buildModel } from "../model/build-model.ts";
+import { classify } from "../update-spec.ts";
+import {
+  REQ,
+  RES,
+  asOpenApi31,
+  earlierV2,
+  inputsOf,
+  post,
+  schemas,
+  withInlineEnums,
+  withQueryKeyAlternative,
+  type Side,
+} from "./evolution-fixtures.ts";
+
+type Levels = Partial<Record<PackageKey, ChangeLevel>>;
+interface Case {
+  before?: Side;
+  after: Side;
+  /** The bump per package (a package absent: no bump). */
+  levels: Levels;
+  /** Summary lines ("group: subject") that must be among the changes. */
+  lines?: string[];
+}
+
+const shapes = (level: ChangeLevel, testing = true): Levels => ({
+  types: level,
+  client: level,
+  ...(testing && { testing: level }),
+});
+
+const GET_SESSION = {
+  get: {
+    operationId: "getSupplierLinkSession",
+    parameters: [{ name: "link_token", in: "path", required: true, schema: { type: "string" } }],
+    responses: {
+      "200": {
+        description: "The session.",
+        content: { "application/json": { schema: { $ref: `#/components/schemas/${RES}` } } },
+      },
+    },
+    security: [{ ApiKeyAuth: [] }],
+  },
+};
+
+const cases: Array<[string, Case]> = [
+  [
+    "new optional request field",
+    {
+      after: { spec: (s) => (schemas(s)[REQ].properties.reference = { type: "string" }) },
+      levels: shapes("minor"),
+      lines: [`Request field added (optional): ${REQ}.reference`],
+    },
+  ],
+  [
+    "new required request field",
+    {
+      after: {
+        spec: (s) => {
+          schemas(s)[REQ].properties.contract_id = { type: "string" };
+          schemas(s)[REQ].required.push("contract_id");
+        },
+      },
+      levels: shapes("major"),
+    },
+  ],
+  [
+    "response field removed",
+    {
+      after: { spec: (s) => delete schemas(s)[RES].properties.supplier },
+      levels: shapes("major"),
+      lines: [`Response field removed: ${RES}.supplier`],
+    },
+  ],
+  [
+    "response field added",
+    {
+      after: { spec: (s) => (schemas(s)[RES].properties.status = { type: "string" }) },
+      levels: shapes("minor"),
+    },
+  ],
+  [
+    "request field made optional",
+    {
+      after: { spec: (s) => (schemas(s)[REQ].required = ["user_id", "asset_type"]) },
+      levels: shapes("minor"),
+    },
+  ],
+  [
+    "enum value added, request-only inline enum",
+    {
+      before: { spec: withInlineEnums },
+      after: { spec: (s) => (withInlineEnums(s), schemas(s)[REQ].properties.channel.enum.push("sms")) },
+      levels: { ...shapes("minor"), enums: "minor" },
+      lines: [`${REQ}.channel values added: sms`],
+    },
+  ],
+  [
+    "enum value added, response-only inline enum (minor: the runtime lets new values through)",
+    {
+      before: { spec: withInlineEnums },
+      after: { spec: (s) => (withInlineEnums(s), schemas(s)[RES].properties.status.enum.push("expired")) },
+      levels: { ...shapes("minor"), enums: "minor" },
+    },
+  ],
+  [
+    "enum value added, used both ways (Language)",
+    {
+      after: { spec: (s) => schemas(s).Language.enum.push("de") },
+      levels: { ...shapes("minor"), enums: "minor" },
+      lines: ["Languages added: de"],
+    },
+  ],
+  [
+    "enum value removed",
+    {
+      after: { spec: (s) => schemas(s).Language.enum.pop() },
+      levels: { ...shapes("major"), enums: "major" },
+      lines: ["Languages removed: es"],
+    },
+  ],
+  [
+    "type changed",
+    {
+      after: { spec: (s) => (schemas(s)[RES].properties.created_at.type = "string") },
+      levels: shapes("major"),
+    },
+  ],
+  [
+    "nullable added to a response field, 3.0 form",
+    {
+      after: { spec: (s) => (schemas(s)[RES].properties.link_token.nullable = true) },
+      levels: shapes("major"),
+      lines: [`Field changed: ${RES}.link_token is now nullable`],
+    },
+  ],
+  [
+    "nullable added to a response field, 3.1 form (same verdict as 3.0)",
+    {
+      before: { spec: asOpenApi31 },
+      after: {
+        spec: (s) => (asOpenApi31(s), (schemas(s)[RES].properties.link_token.type = ["string", "null"])),
+      },
+      levels: shapes("major"),
+      lines: [`Field changed: ${RES}.link_token is now nullable`],
+    },
+  ],
+  [
+    "nullable removed from a request $ref, 3.1 anyOf form",
+    {
+      before: { spec: asOpenApi31 },
+      after: {
+        spec: (s) => (
+          asOpenApi31(s),
+          (schemas(s)[REQ].properties.brand = { $ref: "#/components/schemas/Brand" })
+        ),
+      },
+      levels: shapes("major"),
+      lines: [`Field changed: ${REQ}.brand is no longer nullable`],
+    },
+  ],
+  [
+    "an OpenAPI 3.1 document equivalent to the 3.0 one: no change",
+    { after: { spec: asOpenApi31 }, levels: {} },
+  ],
+  [
+    "new operation GET /supplier/link-sessions/{link_token} (the fake does not serve it: no testing bump)",
+    {
+      after: { spec: (s) => (s.paths["/supplier/link-sessions/{link_token}"] = GET_SESSION) },
+      levels: shapes("minor", false),
+      lines: [
+        "Operation added: GET /supplier/link-sessions/{link_token}",
+        "Client methods added: getSupplierLinkSession",
+      ],
+    },
+  ],
+  [
+    "operation removed (beside a second one)",
+    {
+      before: { spec: (s) => (s.paths["/supplier/link-sessions/{link_token}"] = GET_SESSION) },
+      after: {},
+      levels: shapes("major", false),
+      lines: ["Client methods removed: getSupplierLinkSession"],
+    },
+  ],
+  [
+    "operationId renamed, curated name not updated: methods removed",
+    {
+      before: { spec: (s) => (s.paths["/supplier/link-sessions/{link_token}"] = GET_SESSION) },
+      after: {
+        spec: (s) => {
+          s.paths["/supplier/link-sessions/{link_token}"] = structuredClone(GET_SESSION);
+          s.paths["/supplier/link-sessions/{link_token}"].get.operationId = "getLinkSession";
+        },
+      },
+      levels: { types: "major", client: "major" },
+      lines: ["Client methods removed: getSupplierLinkSession", "Client methods added: getLinkSession"],
+    },
+  ],
+  [
+    "operationId renamed, curated names keep both: the client keeps its methods",
+    {
+      after: {
+        spec: (s) => (post(s).operationId = "createLinkSession"),
+        methodNames: (m) =>
+          (m.names = { createLinkSession: ["createLinkSession", "createSupplierLinkSession"] }),
+      },
+      levels: { types: "major", testing: "patch" },
+    },
+  ],
+  [
+    "default server URL changed: major for the client only",
+    {
+      after: { spec: (s) => (s.servers[0].url = "https://api.nox.energy/v2") },
+      levels: { client: "major" },
+    },
+  ],
+  [
+    "a second server listed after the default: no package",
+    {
+      after: { spec: (s) => s.servers.push({ url: "https://sandbox.nox.energy/v2" }) },
+      levels: {},
+    },
+  ],
+  [
+    "description only",
+    {
+      after: { spec: (s) => (schemas(s)[REQ].properties.user_id.description = "Your user's ID.") },
+      levels: { types: "patch", testing: "patch" },
+    },
+  ],
+  [
+    "operation deprecated: minor",
+    {
+      after: { spec: (s) => (post(s).deprecated = true) },
+      levels: { types: "minor", client: "minor" },
+      lines: ["Deprecated: POST /supplier/link-sessions"],
+    },
+  ],
+  [
+    "header parameter name case only: no change",
+    {
+      before: {
+        spec: (s) =>
+          (post(s).parameters = [{ name: "X-Request-Id", in: "header", schema: { type: "string" } }]),
+      },
+      after: {
+        spec: (s) =>
+          (post(s).parameters = [{ name: "x-request-id", in: "header", schema: { type: "string" } }]),
+      },
+      levels: {},
+    },
+  ],
+  [
+    "security alternative added that keeps the key working: no change",
+    { after: { spec: withQueryKeyAlternative }, levels: {} },
+  ],
+  [
+    "security alternative removed: the header key no longer works",
+    {
+      before: { spec: withQueryKeyAlternative },
+      after: {
+        spec: (s) => {
+          withQueryKeyAlternative(s);
+          post(s).security = [{ QueryKey: [] }];
+        },
+      },
+      levels: { client: "major", testing: "major" },
+    },
+  ],
+  [
+    "new response status",
+    {
+      after: {
+        spec: (s) =>
+          (post(s).responses["429"] = {
+            description: "Too many requests.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorResponse" } } },
+          }),
+      },
+      levels: shapes("minor"),
+    },
+  ],
+  [
+    "Language default changed",
+    {
+      after: { spec: (s) => (schemas(s).Language.default = "en") },
+      levels: { ...shapes("minor"), enums: "minor" },
+    },
+  ],
+  [
+    "brand moved between asset types in brands.json: major for the enums",
+    {
+      after: { brands: (b) => (b.brands.panasonic.asset_types = ["pv"]) },
+      levels: { enums: "major" },
+      lines: ["Brand left an asset type: panasonic (hp)", "Brand joined an asset type: panasonic (pv)"],
+    },
+  ],
+  [
+    "brand label changed in brands.json: patch for the enums",
+    {
+      after: { brands: (b) => (b.brands.daikin.label = "DAIKIN") },
+      levels: { enums: "patch" },
+    },
+  ],
+  [
+    "brand added to the spec and placed in brands.json",
+    {
+      after: {
+        spec: (s) => schemas(s).Brand.enum.push("acme-heat"),
+        brands: (b) => (b.brands["acme-heat"] = { label: "ACME Heat", asset_types: ["hp"] }),
+      },
+      levels: { ...shapes("minor"), enums: "minor" },
+      lines: ["Brands added: acme-heat"],
+    },
+  ],
+  [
+    "upstream's earlier v2 (12 brands, no asset_type, no AssetType): major, not refused",
+    {
+      after: { spec: earlierV2 },
+      levels: { ...shapes("major"), enums: "major" },
+      lines: [
+        "Schema removed: AssetType",
+        `Request field removed: ${REQ}.asset_type`,
+        "Brands removed: alpha-innotec",
+      ],
+    },
+  ],
+];
+
+describe("evolution: each realistic spec change gets its verdict per package", () => {
+  test.each(cases)("%s", async (_name, c) => {
+    const before = buildModel(inputsOf(c.before));
+    const after = buildModel(inputsOf(c.after));
+    const changes = await classify(before, after);
+    expect(Object.fromEntries(levelsByPackage(changes)), JSON.stringify(changes, null, 1)).toEqual(c.levels);
+    const lines = changes.map((ch) => `${ch.group}: ${ch.subject}`);
+    for (const line of c.lines ?? []) expect(lines).toContain(line);
+  });
+
+  test("there are at least 25 cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+});
