@@ -29,13 +29,15 @@ export const JS_RUNTIMES: readonly JsRuntime[] = [
     reports: /^Deno\/2\.9\./,
     command: (dir, { scratch }) => ({
       command: bin(dir, "deno"),
-      // Least privilege: the network on 127.0.0.1 and the two variables, nothing else.
+      // Least privilege: the network on 127.0.0.1 and the variables read, nothing else. createNoxClient reads
+      // NOX_LOG whenever logLevel is not passed, and without this permission Deno throws NotCapable there (a
+      // client defect, reported: an unreadable variable should count as unset); drop NOX_LOG to reproduce it.
       args: [
         "run",
         "--no-lock",
         "--no-prompt",
         "--allow-net=127.0.0.1",
-        "--allow-env=NOX_BASE_URL,NOX_API_KEY",
+        "--allow-env=NOX_BASE_URL,NOX_API_KEY,NOX_LOG",
         "cli.mjs",
       ],
       env: { DENO_DIR: join(scratch, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },

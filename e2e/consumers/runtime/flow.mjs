@@ -19,7 +19,9 @@ async function createSessionFlow(nox, userId) {
   });
   check(session.supplier_user_id === userId, `supplier_user_id ${session.supplier_user_id}`);
   check(session.brand === brand && isBrandForAssetType(brand, session.asset_type), "brand");
-  check(/^https:\/\//.test(session.link_url), `link_url ${session.link_url}`);
+  const linkUrl = new URL(session.link_url);
+  check(/^https?:$/.test(linkUrl.protocol), `link_url ${session.link_url}`);
+  check(linkUrl.searchParams.get("token") === session.link_token, "link_url carries the link token");
   let refused;
   try {
     await nox.createLinkSession({ user_id: "", asset_type: "pv", redirect_url: "not a url" });
