@@ -2,20 +2,41 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createConsumerProject } from "./lib/consumer-project.ts";
+import { createConsumerProject, installInto } from "./lib/consumer-project.ts";
+import { importInstalled } from "./lib/installed-package.ts";
+import { JS_RUNTIMES, type JsRuntime } from "./lib/js-runtimes.ts";
 import { startLocalRegistry, type LocalRegistry } from "./lib/local-registry.ts";
 import { resolveNode, type NodeRuntime } from "./lib/node-runtimes.ts";
+import { mapWithLimit } from "./lib/pool.ts";
 import { copyWorkingTree, releaseTo, cleanEnv, type ReleaseLog } from "./lib/release-workspace.ts";
-import { run } from "./lib/run.ts";
+import { run, type RunResult } from "./lib/run.ts";
 import { fetchTarball } from "./lib/tarball.ts";
 
 // The publish proof: the repository's own release commands publish every public package to a real
-// registry on 127.0.0.1, and fresh projects install them from it and use them, on Node 20, 22 and 24.
+// registry on 127.0.0.1, and fresh projects install them from it and use them: JavaScript (ESM, CJS) and
+// TypeScript consumers on Node 20, 22 and 24; the same service flow on Bun, Deno and workerd; and the
+// TypeScript consumers type-checked by every supported compiler with skipLibCheck off.
 
 const REPO_ROOT = new URL("../", import.meta.url).pathname;
 const NODE_MAJORS = [20, 22, 24];
-const TYPESCRIPT = "typescript@5.9.3";
-const TYPES_NODE = "@types/node@20.19.43";
+/** The compilers the README promises, as aliased in consumers/ts/package.json (`typescript-<version>`). */
+const TYPESCRIPTS = ["5.4", "5.9", "7.0"];
+/** The compiler whose builds run on every Node. */
+const NODE_MATRIX_TYPESCRIPT = "5.9";
+/**
+ * The TS consumer's configurations: ESM under nodenext and bundler, and CommonJS (cjs.cts) resolved the
+ * classic way, node10, which TypeScript 7 removed: its CommonJS case resolves as bundler instead.
+ */
+const tsConfigsFor = (ts: string) => [
+  "nodenext",
+  "bundler",
+  ts.startsWith("7.") ? "cjs-bundler" : "cjs-node10",
+];
+const tsBuilds = TYPESCRIPTS.flatMap((ts) =>
+  tsConfigsFor(ts).map((config): [string, string] => [ts, config]),
+);
+const tsOut = (ts: string, config: string) =>
+  `out-${ts}-${config}/${config.startsWith("cjs") ? "cjs.cjs" : "main.js"}`;
 
 interface PublicPackage {
   name: string;
@@ -27,10 +48,10 @@ let registry: LocalRegistry;
 let release: ReleaseLog;
 let packages: (PublicPackage & { version: string })[];
 let runtimes: NodeRuntime[];
-const tscResults = new Map<string, { code: number | null; output: string }>();
-const TS_MODES = ["nodenext", "bundler"];
+const tscResults = new Map<string, RunResult>();
 const js = () => join(work, "consumer-js");
 const ts = () => join(work, "consumer-ts");
+const rt = () => join(work, "consumer-runtime");
 
 async function publicPackages(root: string): Promise<PublicPackage[]> {
   const found: PublicPackage[] = [];
@@ -41,9 +62,7 @@ async function publicPackages(root: string): Promise<PublicPackage[]> {
   return found;
 }
 
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "nox-publish-e2e-"));
-  registry = await startLocalRegistry(join(work, "registry"));
+async function publish(): Promise<void> {
   const workspace = join(work, "repo");
   await copyWorkingTree(REPO_ROOT, workspace);
   release = await releaseTo(workspace, registry);
@@ -53,24 +72,36 @@ beforeAll(async () => {
       version: JSON.parse(await readFile(join(workspace, "packages", p.dir, "package.json"), "utf8")).version,
     })),
   );
+}
+
+/** Compiles every TypeScript build, two at a time (tsc is CPU-bound; TypeScript 7 is quick). */
+async function compileTypeScript(): Promise<void> {
+  await mapWithLimit(tsBuilds, 2, async ([version, config]) => {
+    const tsc = join("node_modules", `typescript-${version}`, "bin", "tsc");
+    const args = [tsc, "-p", `tsconfig.${config}.json`, "--outDir", `out-${version}-${config}`];
+    const result = await run(process.execPath, args, { cwd: ts(), env: cleanEnv(), allowFailure: true });
+    tscResults.set(`${version} ${config}`, result);
+  });
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "nox-publish-e2e-"));
+  registry = await startLocalRegistry(join(work, "registry"));
+  // The release is mostly CPU; the compilers, runtimes and Node binaries are mostly downloads: overlap them.
+  const consumers: [string, string][] = [
+    [js(), "js"],
+    [ts(), "ts"],
+    [rt(), "runtime"],
+  ];
+  const [, , resolved] = await Promise.all([
+    publish(),
+    mapWithLimit(consumers, 2, ([dir, template]) => createConsumerProject(dir, template, registry)),
+    mapWithLimit(NODE_MAJORS, 1, (major) => resolveNode(major, work)),
+  ]);
+  runtimes = resolved;
   const installs = packages.map((p) => `${p.name}@${p.version}`);
-  // Sequential: npm's cache is shared, and two cores are better spent one install at a time.
-  await createConsumerProject(js(), "js", registry, installs);
-  await createConsumerProject(ts(), "ts", registry, [...installs, TYPESCRIPT, TYPES_NODE]);
-  for (const mode of TS_MODES) {
-    const result = await run(
-      process.execPath,
-      ["node_modules/typescript/bin/tsc", "-p", `tsconfig.${mode}.json`],
-      {
-        cwd: ts(),
-        env: cleanEnv(),
-        allowFailure: true,
-      },
-    );
-    tscResults.set(mode, { code: result.code, output: result.stdout + result.stderr });
-  }
-  runtimes = [];
-  for (const major of NODE_MAJORS) runtimes.push(await resolveNode(major, work));
+  await mapWithLimit(consumers, 2, ([dir]) => installInto(dir, installs));
+  await compileTypeScript();
 });
 
 afterAll(async () => {
@@ -145,21 +176,29 @@ describe("tarballs", () => {
   });
 });
 
-describe("TypeScript consumers type-check against the published declarations", () => {
-  test.each(TS_MODES)("moduleResolution %s", (mode) => {
-    const result = tscResults.get(mode);
-    expect(result?.output).toBe("");
+describe.concurrent("TypeScript consumers type-check against the published declarations", () => {
+  test.each(tsBuilds)("TypeScript %s, %s (skipLibCheck off), and the build runs", async (version, config) => {
+    const result = tscResults.get(`${version} ${config}`);
+    expect((result?.stdout ?? "") + (result?.stderr ?? "")).toBe("");
     expect(result?.code).toBe(0);
+    const { stdout } = await run(process.execPath, [tsOut(version, config)], {
+      cwd: ts(),
+      env: cleanEnv(),
+    });
+    expect(JSON.parse(stdout.trim().split("\n").pop()!)).toMatchObject({ node: process.version });
   });
 });
 
-describe.each(NODE_MAJORS)("consumers on Node %i", (major) => {
+describe.concurrent.each(NODE_MAJORS)("consumers on Node %i", (major) => {
   const node = () => runtimes.find((r) => r.major === major)!;
   const consumers: [string, () => string, string][] = [
     ["ESM (import)", js, "esm.mjs"],
     ["CJS (require)", js, "cjs.cjs"],
-    ["TypeScript, nodenext build", ts, "out-nodenext/main.js"],
-    ["TypeScript, bundler build", ts, "out-bundler/main.js"],
+    ...tsConfigsFor(NODE_MATRIX_TYPESCRIPT).map((config): [string, () => string, string] => [
+      `TypeScript, ${config} build`,
+      ts,
+      tsOut(NODE_MATRIX_TYPESCRIPT, config),
+    ]),
   ];
 
   test.each(consumers)("%s creates a link session against a local server", async (_name, dir, entry) => {
@@ -169,3 +208,40 @@ describe.each(NODE_MAJORS)("consumers on Node %i", (major) => {
     expect(node().version.startsWith(`v${major}.`)).toBe(true);
   });
 });
+
+describe.concurrent(
+  "the same service flow on other runtimes, against the published fake in this process",
+  () => {
+    type Testing = typeof import("@nox-energy/authenticator-testing");
+
+    test.each(JS_RUNTIMES.map((r): [string, JsRuntime] => [r.name, r]))(
+      "%s creates a link session",
+      async (_name, runtime) => {
+        const { createNoxTestServer, TEST_API_KEY } = await importInstalled<Testing>(
+          rt(),
+          "@nox-energy/authenticator-testing",
+        );
+        const server = await createNoxTestServer();
+        try {
+          const node22Plus = runtimes.find((r) => r.major >= 22)!.path;
+          const { command, args, env } = runtime.command(rt(), { node22Plus, scratch: work });
+          const { stdout } = await run(command, args, {
+            cwd: rt(),
+            env: cleanEnv({ ...env, NOX_BASE_URL: server.url, NOX_API_KEY: TEST_API_KEY }),
+            timeoutMs: 90_000,
+          });
+          const result = JSON.parse(stdout.trim().split("\n").pop()!) as {
+            runtime: string;
+            session: unknown;
+          };
+          expect(result.runtime).toMatch(runtime.reports);
+          // The session the runtime saw is the one the fake created, and invalid input never left the runtime.
+          expect(server.sessions).toEqual([result.session]);
+          expect(server.requests).toHaveLength(1);
+        } finally {
+          await server.close();
+        }
+      },
+    );
+  },
+);

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+const READY_TIMEOUT_MS = 120_000;
 const VERDACCIO_BIN = fileURLToPath(new URL("../../node_modules/verdaccio/bin/verdaccio", import.meta.url));
 
 /** A running verdaccio registry on 127.0.0.1. */
@@ -77,7 +78,8 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
       child.kill("SIGTERM");
     });
 
-  const deadline = Date.now() + 30_000;
+  // Generous: verdaccio loads for seconds, and pnpm test starts it while the package checks load the cores.
+  const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`verdaccio exited ${child.exitCode} before it was ready:\n${output}`);
@@ -89,7 +91,9 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`verdaccio did not answer ${url}-/ping within 30 s:\n${output}`);
+      throw new Error(
+        `verdaccio did not answer ${url}-/ping within ${READY_TIMEOUT_MS / 1000} s:\n${output}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
