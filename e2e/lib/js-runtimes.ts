@@ -29,15 +29,14 @@ export const JS_RUNTIMES: readonly JsRuntime[] = [
     reports: /^Deno\/2\.9\./,
     command: (dir, { scratch }) => ({
       command: bin(dir, "deno"),
-      // Least privilege: the network on 127.0.0.1 and the variables read, nothing else. createNoxClient reads
-      // NOX_LOG whenever logLevel is not passed, and without this permission Deno throws NotCapable there (a
-      // client defect, reported: an unreadable variable should count as unset); drop NOX_LOG to reproduce it.
+      // Least privilege: the network on 127.0.0.1 and the two variables the flow reads, nothing else. The client
+      // also looks at NOX_LOG; Deno refuses to read it here, which must count as unset.
       args: [
         "run",
         "--no-lock",
         "--no-prompt",
         "--allow-net=127.0.0.1",
-        "--allow-env=NOX_BASE_URL,NOX_API_KEY,NOX_LOG",
+        "--allow-env=NOX_BASE_URL,NOX_API_KEY",
         "cli.mjs",
       ],
       env: { DENO_DIR: join(scratch, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },

@@ -1,6 +1,7 @@
 import { NoxApiError, NoxConfigurationError, type NoxError } from "./errors.js";
 import { REDACTED, redact } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
+import { readEnv } from "./env.js";
 
 /** How much the client logs: `"off"`, or the lowest level written. */
 export type NoxLogLevel = "off" | "error" | "warn" | "info" | "debug";
@@ -28,8 +29,7 @@ const LEVELS: Readonly<Record<NoxLogLevel, number>> = { off: 0, error: 1, warn: 
 const SECRET_HEADERS = new Set(["x-api-key", "authorization", "proxy-authorization", "cookie", "set-cookie"]);
 
 function readEnvLogLevel(): string | undefined {
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-    ?.NOX_LOG;
+  const value = readEnv("NOX_LOG");
   return value?.trim() ? value.trim().toLowerCase() : undefined;
 }
 

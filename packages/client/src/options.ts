@@ -4,6 +4,7 @@ import type { NoxLogger, NoxLogLevel } from "./log.js";
 import { DEFAULT_BACKOFF, type Backoff, type NoxBackoffOptions } from "./retry.js";
 import { DEFAULT_BASE_URL } from "./generated/base-url.js";
 import { refuseUserAgentHeader } from "./user-agent.js";
+import { readEnv } from "./env.js";
 
 /** Options for {@link createNoxClient}; `undefined` means "the default", so `process.env.X` can be passed as is. */
 export interface NoxClientOptions {
@@ -108,7 +109,7 @@ export function assertValidApiKey(apiKey: unknown): asserts apiKey is string {
 }
 
 function readEnvApiKey(): string | undefined {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NOX_API_KEY;
+  return readEnv("NOX_API_KEY");
 }
 
 /** `baseUrl` without a trailing slash, after refusing what would leak the key or cannot work. */
