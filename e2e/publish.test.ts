@@ -215,7 +215,7 @@ describe.concurrent(
     type Testing = typeof import("@nox-energy/authenticator-testing");
 
     test.each(JS_RUNTIMES.map((r): [string, JsRuntime] => [r.name, r]))(
-      "%s creates a link session",
+      "%s creates a link session and reads the callback",
       async (_name, runtime) => {
         const { createNoxTestServer, TEST_API_KEY } = await importInstalled<Testing>(
           rt(),
@@ -232,12 +232,17 @@ describe.concurrent(
           });
           const result = JSON.parse(stdout.trim().split("\n").pop()!) as {
             runtime: string;
-            session: unknown;
+            session: { link_token: string; supplier_user_id: string };
+            callback: { supplier_user_id: string; connected_at: number };
           };
           expect(result.runtime).toMatch(runtime.reports);
-          // The session the runtime saw is the one the fake created, and invalid input never left the runtime.
-          expect(server.sessions).toEqual([result.session]);
-          expect(server.requests).toHaveLength(1);
+          // The session the runtime saw is the one the fake created and the link page completed; invalid
+          // input never left the runtime: the fake saw the POST and the user's visit to link_url only.
+          expect(server.sessions).toEqual([
+            { ...result.session, completed_at: result.callback.connected_at },
+          ]);
+          expect(server.requests.map((r) => r.method)).toEqual(["POST", "GET"]);
+          expect(result.callback.supplier_user_id).toBe(result.session.supplier_user_id);
         } finally {
           await server.close();
         }

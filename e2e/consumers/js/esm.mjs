@@ -1,6 +1,7 @@
-// An ESM service: import the published packages and create a link session against the fake server.
+// An ESM service: import the published packages, create a link session against the fake server and read
+// the redirect callback once the (fake) user has linked their device.
 import assert from "node:assert/strict";
-import { createNoxClient, NoxAuthenticationError } from "@nox-energy/authenticator-client";
+import { createNoxClient, NoxAuthenticationError, parseLinkCallback } from "@nox-energy/authenticator-client";
 import { brandLabel, brandsFor } from "@nox-energy/authenticator-enums";
 import { createNoxTestServer, TEST_API_KEY } from "@nox-energy/authenticator-testing";
 
@@ -18,6 +19,13 @@ try {
   assert.equal(session.brand, brand);
   assert.ok(session.link_url.startsWith(`${server.url}/ui?token=`), session.link_url);
   assert.equal(server.sessions.length, 1);
+
+  // The user finishes on the fake's link page, which redirects back with ?data=; the service reads it.
+  const page = await fetch(session.link_url, { redirect: "manual" });
+  assert.equal(page.status, 302);
+  const callback = parseLinkCallback(page.headers.get("location"), { supplierUserId: "u-esm" });
+  assert.equal(callback.brand, brand);
+  assert.equal(server.sessions[0].completed_at, callback.connected_at);
 
   const wrongKey = createNoxClient({ apiKey: "not-the-key", baseUrl: server.url, maxRetries: 0 });
   await assert.rejects(
