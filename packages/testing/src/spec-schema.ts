@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { COMPONENT_SCHEMAS } from "./generated/schemas.js";
 
 /** A JSON value as the spec's schemas hold it. */
-type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 
@@ -36,23 +36,48 @@ export function toJsonSchema(schema: Json, names = false): Json {
   return copy;
 }
 
-let ajv: Ajv | undefined;
-// Keyed by the schema itself: the generated schemas are frozen constants, and the server asks on every request.
-const compiled = new Map<Json, ValidateFunction>();
+/** Validators and `$ref` lookup over one set of component schemas (the generated ones, or a test's). */
+export interface SchemaSet {
+  /** A validator for `schema`, with every component it may reference; compiled once per schema. */
+  compile(schema: Json): ValidateFunction;
+  /** The component schema a `$ref` (as {@link toJsonSchema} rewrites it) points at. */
+  resolve(ref: string): Json | undefined;
+}
+
+/** A {@link SchemaSet} over `components` (`components.schemas` as the spec states them). */
+export function createSchemaSet(components: Readonly<Record<string, unknown>>): SchemaSet {
+  let ajv: Ajv | undefined;
+  let defs: { [key: string]: Json } | undefined;
+  // Keyed by the schema itself: the generated schemas are frozen constants, and the server asks on every request.
+  const compiled = new Map<Json, ValidateFunction>();
+  return {
+    compile(schema) {
+      let validate = compiled.get(schema);
+      if (validate === undefined) {
+        ajv ??= createAjv();
+        defs ??= toJsonSchema(components as Json, true) as { [key: string]: Json };
+        validate = ajv.compile({ ...(toJsonSchema(schema) as object), $defs: defs });
+        compiled.set(schema, validate);
+      }
+      return validate;
+    },
+    resolve(ref) {
+      const name = /^#\/\$defs\/(.+)$/.exec(ref)?.[1];
+      if (name === undefined || !Object.hasOwn(components, name)) return undefined;
+      return toJsonSchema((components as Record<string, Json>)[name] ?? null);
+    },
+  };
+}
+
+/** The {@link SchemaSet} of the generated component schemas. */
+export const SPEC_SCHEMAS = createSchemaSet(COMPONENT_SCHEMAS);
 
 /**
  * A validator for `schema` (a schema from the spec, e.g. `REQUEST_SCHEMA`), with every component
  * schema it may reference. Compiled once per schema, on first use.
  */
 export function compileSpecSchema(schema: Json): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (validate === undefined) {
-    ajv ??= createAjv();
-    const defs = toJsonSchema(COMPONENT_SCHEMAS as Json, true) as { [key: string]: Json };
-    validate = ajv.compile({ ...(toJsonSchema(schema) as object), $defs: defs });
-    compiled.set(schema, validate);
-  }
-  return validate;
+  return SPEC_SCHEMAS.compile(schema);
 }
 
 function createAjv(): Ajv {
@@ -67,7 +92,5 @@ function createAjv(): Ajv {
 
 /** The component schema a `$ref` (as {@link toJsonSchema} rewrites it) points at. */
 export function resolveRef(ref: string): Json | undefined {
-  const name = /^#\/\$defs\/(.+)$/.exec(ref)?.[1];
-  if (name === undefined || !Object.hasOwn(COMPONENT_SCHEMAS, name)) return undefined;
-  return toJsonSchema((COMPONENT_SCHEMAS as Record<string, Json>)[name] ?? null);
+  return SPEC_SCHEMAS.resolve(ref);
 }
