@@ -87,6 +87,23 @@ function createAjv(): Ajv {
   for (const keyword of ["example", "externalDocs", "xml"]) instance.addKeyword({ keyword });
   // The client checks redirect_url with the same function, so client and fake accept the same URLs.
   instance.addFormat("uri", isHttpUrl);
+  // Other OpenAPI formats a future spec may use: strict ajv refuses an unknown one, so accept them as the
+  // annotations they mostly are (date-time checked loosely).
+  instance.addFormat("date-time", (value: string) => !Number.isNaN(Date.parse(value)));
+  for (const format of [
+    "date",
+    "uuid",
+    "email",
+    "int32",
+    "int64",
+    "float",
+    "double",
+    "byte",
+    "binary",
+    "password",
+  ]) {
+    instance.addFormat(format, true);
+  }
   return instance;
 }
 
