@@ -40,7 +40,7 @@ function routeOf(op: Operation): { route: FakeRoute; roots: Schema[] } {
   const roots = [
     ...params.map((p) => p.schema),
     ...(op.requestBody ? [op.requestBody.schema] : []),
-    ...(success?.schema ? [success.schema] : []),
+    ...op.responses.flatMap((r) => (r.schema ? [r.schema] : [])),
   ];
   const errors = Object.fromEntries(
     op.responses

@@ -21,7 +21,8 @@ function frozen(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function findOperation(model: ApiModel): Operation {
+/** The operation the fake's curated link-session semantics shape (via spec/method-names.json); throws when gone. */
+export function linkSessionOperation(model: ApiModel): Operation {
   const op = model.operations.find((o) => o.methodName === FAKE_METHOD || o.aliases.includes(FAKE_METHOD));
   if (op !== undefined) return op;
   const curated = Object.entries(model.curated.methodNames).find(([, names]) =>
@@ -43,7 +44,7 @@ function findOperation(model: ApiModel): Operation {
  * the spec's example error message per status.
  */
 export function emitTestingSchemas(model: ApiModel): GeneratedFile[] {
-  const op = findOperation(model);
+  const op = linkSessionOperation(model);
   if (op.requestBody === undefined)
     throw new ModelError(
       SPEC_FILE,
