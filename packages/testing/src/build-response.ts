@@ -31,13 +31,14 @@ export function buildResponse(schema: Json | null, inputs: ResponseInputs, set: 
   if (properties === undefined) return sample(root, "", inputs, set, 0);
   const body = inputs.body;
   const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
-  const out: Record<string, unknown> = {};
-  for (const [name, property] of Object.entries(properties)) {
-    if (Object.hasOwn(fields, name)) out[name] = (fields as Record<string, unknown>)[name];
-    else if (Object.hasOwn(inputs.params, name)) out[name] = inputs.params[name];
-    else out[name] = sample(property as Node, name, inputs, set, 1);
-  }
-  return out;
+  // fromEntries defines own properties: a spec property named `__proto__` stays a property.
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, property]) => {
+      if (Object.hasOwn(fields, name)) return [name, (fields as Record<string, unknown>)[name]];
+      if (Object.hasOwn(inputs.params, name)) return [name, inputs.params[name]];
+      return [name, sample(property as Node, name, inputs, set, 1)];
+    }),
+  );
 }
 
 function resolve(schema: Json, set: SchemaSet, depth: number): Node {

@@ -23,12 +23,18 @@ export function toJsonSchema(schema: Json, names = false): Json {
   if (Array.isArray(schema)) return schema.map((item) => toJsonSchema(item));
   if (typeof schema !== "object" || schema === null) return schema;
   const entries = Object.entries(schema as { readonly [key: string]: Json });
-  const copy: { [key: string]: Json } = {};
-  for (const [key, value] of entries) {
-    if (!names && key.startsWith("x-")) continue;
-    const name = key === "$ref" && typeof value === "string" ? COMPONENT_REF.exec(value)?.[1] : undefined;
-    copy[key] = name === undefined ? toJsonSchema(value, !names && SCHEMA_MAPS.has(key)) : `#/$defs/${name}`;
-  }
+  // fromEntries defines own properties, so a field named `__proto__` stays a field.
+  const copy: { [key: string]: Json } = Object.fromEntries(
+    entries
+      .filter(([key]) => names || !key.startsWith("x-"))
+      .map(([key, value]) => {
+        const name = key === "$ref" && typeof value === "string" ? COMPONENT_REF.exec(value)?.[1] : undefined;
+        return [
+          key,
+          name === undefined ? toJsonSchema(value, !names && SCHEMA_MAPS.has(key)) : `#/$defs/${name}`,
+        ];
+      }),
+  );
   if (typeof copy.$ref === "string" && copy.nullable === true) {
     const { $ref, nullable: _, ...rest } = copy;
     return { ...rest, anyOf: [{ $ref }, { type: "null" }] };
