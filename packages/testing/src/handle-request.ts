@@ -7,7 +7,7 @@ import { matchRoute } from "./route-match.js";
 import type { SessionStore } from "./session-store.js";
 import type { SchemaSet } from "./spec-schema.js";
 import { validateParams } from "./validate-params.js";
-import { validateBody } from "./validate-request.js";
+import { quote, validateBody } from "./validate-request.js";
 
 /** A request as the server sees it, whichever transport brought it. */
 export interface IncomingCall {
@@ -156,7 +156,7 @@ function serveRoute(
     );
     if (found === undefined) {
       return jsonReply(404, {
-        error: route.errors["404"] ?? `No resource with ${rule.property} ${path[rule.property]}`,
+        error: route.errors["404"] ?? `No resource with ${rule.property} ${quote(path[rule.property])}`,
       });
     }
     return jsonReply(route.success.status, found);

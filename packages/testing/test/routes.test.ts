@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createHandlersFor } from "../src/create-nox-handlers.js";
 import { startTestServer } from "../src/create-test-server.js";
-import { TEST_API_KEY, type NoxTestServer } from "../src/index.js";
+import { createNoxTestServer, TEST_API_KEY, type NoxTestServer } from "../src/index.js";
 import { FIXTURE_API } from "./fixture-api.js";
 import { errorOf, postLinkSession, TRANSPORTS } from "./transports.js";
 
@@ -103,6 +103,13 @@ describe.each(TRANSPORTS)(
     });
   },
 );
+
+test("the vendored spec has no GET route: a GET below link-sessions is 404 naming what is served", async () => {
+  await using spec = await createNoxTestServer();
+  const res = await spec.fetch(`${spec.url}/supplier/link-sessions/abc`, { headers: KEY });
+  expect(res.status).toBe(404);
+  expect((await errorOf(res)).error).toMatch(/serves POST \/supplier\/link-sessions$/);
+});
 
 describe("the fixture routes as MSW handlers", () => {
   const nox = createHandlersFor({ now: () => START, tokenFactory: () => "t-1" }, FIXTURE_API);
