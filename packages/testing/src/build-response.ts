@@ -4,6 +4,8 @@ import { toJsonSchema, type Json, type SchemaSet } from "./spec-schema.js";
 export interface ResponseInputs {
   /** The parsed request body (`undefined` without one). */
   body: unknown;
+  /** The request body's schema: only the fields it declares are echoed (every field when it declares none). */
+  bodySchema: Json | null;
   /** Path, query and header parameters by name, as validated. */
   params: Readonly<Record<string, unknown>>;
   /** The fake's base URL: where `format: uri` values point. */
@@ -29,15 +31,26 @@ export function buildResponse(schema: Json | null, inputs: ResponseInputs, set: 
   const root = resolve(toJsonSchema(schema), set, 0);
   const properties = root.properties as Node | undefined;
   if (properties === undefined) return sample(root, "", inputs, set, 0);
-  const body = inputs.body;
-  const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
+  const fields = echoable(inputs, set);
   // fromEntries defines own properties: a spec property named `__proto__` stays a property.
   return Object.fromEntries(
     Object.entries(properties).map(([name, property]) => {
-      if (Object.hasOwn(fields, name)) return [name, (fields as Record<string, unknown>)[name]];
+      if (fields.has(name)) return [name, (inputs.body as Record<string, unknown>)[name]];
       if (Object.hasOwn(inputs.params, name)) return [name, inputs.params[name]];
       return [name, sample(property as Node, name, inputs, set, 1)];
     }),
+  );
+}
+
+/** The body fields a response may echo: those sent that the body schema declares (a field it does not name is not a request field). */
+function echoable(inputs: ResponseInputs, set: SchemaSet): Set<string> {
+  const body = inputs.body;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return new Set();
+  const declared =
+    inputs.bodySchema === null ? undefined : resolve(toJsonSchema(inputs.bodySchema), set, 0).properties;
+  const sent = Object.keys(body);
+  return new Set(
+    declared === undefined ? sent : sent.filter((name) => Object.hasOwn(declared as Node, name)),
   );
 }
 

@@ -162,7 +162,8 @@ function serveRoute(
     return jsonReply(route.success.status, found);
   }
   const now = config.now();
-  const inputs = { body: body.value, params: params.value, url: config.url, now };
+  const bodySchema = route.body?.schema ?? null;
+  const inputs = { body: body.value, bodySchema, params: params.value, url: config.url, now };
   let answer = buildResponse(route.success.schema, inputs, config.schemas);
   if (hook !== undefined && typeof answer === "object" && answer !== null) {
     const context = {

@@ -10,7 +10,13 @@ const SET = createSchemaSet({
   },
   Loop: { type: "object", properties: { next: { $ref: "#/components/schemas/Loop" } } },
 });
-const INPUTS: ResponseInputs = { body: undefined, params: {}, url: "http://127.0.0.1:1/v2", now: 1703123456 };
+const INPUTS: ResponseInputs = {
+  body: undefined,
+  bodySchema: { type: "object" },
+  params: {},
+  url: "http://127.0.0.1:1/v2",
+  now: 1703123456,
+};
 const one = (schema: object, name = "p", inputs: Partial<ResponseInputs> = {}) =>
   (
     buildResponse(
@@ -78,6 +84,16 @@ describe("buildResponse: a property's value", () => {
       ["a", 2],
       ["b", 1],
     ]);
+  });
+
+  test("a body field the body schema does not declare is not echoed", () => {
+    const bodySchema = { type: "object", properties: { q: { type: "string" } } };
+    const schema = {
+      type: "object",
+      properties: { p: { type: "string", example: "ex" }, q: { type: "string" } },
+    };
+    const built = buildResponse(schema, { ...INPUTS, body: { p: "sent", q: "asked" }, bodySchema }, SET);
+    expect(built).toEqual({ p: "ex", q: "asked" });
   });
 
   test("a property named __proto__ stays an own property", () => {
