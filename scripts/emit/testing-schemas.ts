@@ -1,9 +1,9 @@
 import { generatedHeader } from "../lib/generated-header.ts";
 import { METHOD_NAMES_FILE, SPEC_FILE } from "../lib/repo.ts";
-import { reachable } from "../model/enums.ts";
 import { ModelError } from "../model/errors.ts";
 import type { ApiModel, GeneratedFile, Operation } from "../model/types.ts";
 import { printSchema } from "./print-openapi.ts";
+import { fakeApiOf } from "./testing-routes.ts";
 
 /** Where the spec's schemas for the fake server live, relative to the repo root. */
 export const SCHEMAS_FILE = "packages/testing/src/generated/schemas.ts";
@@ -21,7 +21,8 @@ function frozen(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function findOperation(model: ApiModel): Operation {
+/** The operation the fake's curated link-session semantics shape (via spec/method-names.json); throws when gone. */
+export function linkSessionOperation(model: ApiModel): Operation {
   const op = model.operations.find((o) => o.methodName === FAKE_METHOD || o.aliases.includes(FAKE_METHOD));
   if (op !== undefined) return op;
   const curated = Object.entries(model.curated.methodNames).find(([, names]) =>
@@ -37,13 +38,13 @@ function findOperation(model: ApiModel): Operation {
 }
 
 /**
- * Renders what the fake server needs, so the published package never reads spec/: the operation's
- * method and path, its API key header, the request and response schemas with every component they
+ * Renders what the fake server needs, so the published package never reads spec/: a route per
+ * operation (see ./testing-routes.ts), the link-session operation's method, path and API key header, the request and response schemas with every component they
  * reference (canonical OpenAPI 3.0 form, JSON Schema bounds; the server adapts `$ref`s for ajv), and
  * the spec's example error message per status.
  */
 export function emitTestingSchemas(model: ApiModel): GeneratedFile[] {
-  const op = findOperation(model);
+  const op = linkSessionOperation(model);
   if (op.requestBody === undefined)
     throw new ModelError(
       SPEC_FILE,
@@ -63,10 +64,7 @@ export function emitTestingSchemas(model: ApiModel): GeneratedFile[] {
       return typeof message === "string" ? [[r.status, message]] : [];
     }),
   );
-  const used = reachable([op.requestBody.schema, ...responses.map((r) => r.schema!)], model.schemas);
-  const components = Object.fromEntries(
-    [...model.schemas].filter(([n]) => used.has(n)).map(([n, s]) => [n, print(s)]),
-  );
+  const api = fakeApiOf(model, [op.requestBody.schema, ...responses.map((r) => r.schema!)]);
   const source = [
     generatedHeader({ from: SPEC_FILE, change: "the spec (or scripts/emit/testing-schemas.ts)" }),
     `/** The spec's \`${op.operationId}\` operation: method, path and API key header. */`,
@@ -78,8 +76,11 @@ export function emitTestingSchemas(model: ApiModel): GeneratedFile[] {
     "/** The response body schema per status (`application/json`), as the spec states it. */",
     `export const RESPONSE_SCHEMAS = ${frozen(Object.fromEntries(responses.map((r) => [r.status, print(r.schema!)])))};`,
     "",
-    "/** Every `#/components/schemas/<name>` the request and responses reference, as the spec states them. */",
-    `export const COMPONENT_SCHEMAS = ${frozen(components)};`,
+    "/** A route per operation, in the spec's order: parameters, body, success and documented error statuses, API key header. */",
+    `export const ROUTES = ${frozen(api.routes)};`,
+    "",
+    "/** Every `#/components/schemas/<name>` the routes reference, as the spec states them. */",
+    `export const COMPONENT_SCHEMAS = ${frozen(api.components)};`,
     "",
     "/** The spec's example `error` message per status. */",
     `export const ERROR_EXAMPLES = ${frozen(errorExamples)};`,

@@ -166,10 +166,10 @@ const cases: Array<[string, Case]> = [
     { after: { spec: asOpenApi31 }, levels: {} },
   ],
   [
-    "new operation GET /supplier/link-sessions/{link_token} (the fake does not serve it: no testing bump)",
+    "new operation GET /supplier/link-sessions/{link_token} (the fake serves a route per operation: testing minor)",
     {
       after: { spec: (s) => (s.paths["/supplier/link-sessions/{link_token}"] = GET_SESSION) },
-      levels: shapes("minor", false),
+      levels: shapes("minor"),
       lines: [
         "Operation added: GET /supplier/link-sessions/{link_token}",
         "Client methods added: getSupplierLinkSession",
@@ -177,11 +177,11 @@ const cases: Array<[string, Case]> = [
     },
   ],
   [
-    "operation removed (beside a second one)",
+    "operation removed (beside a second one): the fake loses its route too",
     {
       before: { spec: (s) => (s.paths["/supplier/link-sessions/{link_token}"] = GET_SESSION) },
       after: {},
-      levels: shapes("major", false),
+      levels: shapes("major"),
       lines: ["Client methods removed: getSupplierLinkSession"],
     },
   ],
@@ -195,7 +195,8 @@ const cases: Array<[string, Case]> = [
           s.paths["/supplier/link-sessions/{link_token}"].get.operationId = "getLinkSession";
         },
       },
-      levels: { types: "major", client: "major" },
+      // The fake's route keeps its path and behaviour; only its generated operationId changes.
+      levels: { types: "major", client: "major", testing: "patch" },
       lines: ["Client methods removed: getSupplierLinkSession", "Client methods added: getLinkSession"],
     },
   ],

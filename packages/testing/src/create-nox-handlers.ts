@@ -4,7 +4,8 @@ import { DEFAULT_BASE_URL } from "./defaults.js";
 import { createFakeCore, type NoxFakeOptions, type RecordedRequest } from "./fake-core.js";
 import type { Fault } from "./faults.js";
 import { callFromRequest, responseFromReply } from "./fetch-transport.js";
-import { ROUTE_PATHS } from "./handle-request.js";
+import type { FakeApi } from "./fake-api.js";
+import { routePaths } from "./handle-request.js";
 import type { CompletedSession, LinkChoices } from "./session-store.js";
 
 /** Options for {@link createNoxHandlers}: the fake's options, and where to intercept. */
@@ -47,11 +48,17 @@ export interface NoxHandlers {
  * // fetch("https://auth.nox.energy/v2/supplier/link-sessions", ...) now reaches the fake
  */
 export function createNoxHandlers(options: NoxHandlersOptions = {}): NoxHandlers {
+  return createHandlersFor(options);
+}
+
+/** {@link createNoxHandlers} for `api` (the spec's by default): a handler per route path and the link page. */
+export function createHandlersFor(options: NoxHandlersOptions, api?: FakeApi): NoxHandlers {
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
-  const fake = createFakeCore(options, { url: baseUrl, basePath, caller: "createNoxHandlers" });
-  const handlers = ROUTE_PATHS.map((path) =>
-    http.all(`${baseUrl}${path}`, async ({ request }) => {
+  const fake = createFakeCore(options, { url: baseUrl, basePath, caller: "createNoxHandlers" }, api);
+  // MSW spells a path parameter `:name`; the fake's own router matches the request again, exactly.
+  const handlers = routePaths(fake.api).map((path) =>
+    http.all(`${baseUrl}${path.replace(/\{([^{}/]+)\}/g, ":$1")}`, async ({ request }) => {
       const call = await callFromRequest(request, fake.maxBodyBytes);
       // The client gave up during a scripted delay: its fetch has already rejected with its own reason,
       // so end quietly rather than as an exception MSW reports.

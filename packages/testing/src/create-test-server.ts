@@ -1,3 +1,4 @@
+import type { FakeApi } from "./fake-api.js";
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
 import {
   checkMaxBodyBytes,
@@ -59,6 +60,11 @@ export interface NoxTestServer extends AsyncDisposable {
  * // res.status === 201; server.sessions[0].supplier === TEST_SUPPLIER_NAME
  */
 export async function createNoxTestServer(options: NoxTestServerOptions = {}): Promise<NoxTestServer> {
+  return startTestServer(options);
+}
+
+/** {@link createNoxTestServer} for `api` (the spec's by default; tests pass one from a fixture spec). */
+export async function startTestServer(options: NoxTestServerOptions, api?: FakeApi): Promise<NoxTestServer> {
   const basePath = normaliseBasePath(options.basePath ?? "");
   const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, "createNoxTestServer");
   let core: FakeCore | undefined;
@@ -69,7 +75,7 @@ export async function createNoxTestServer(options: NoxTestServerOptions = {}): P
   );
   const url = `http://127.0.0.1:${http.port}${basePath}`;
   try {
-    core = createFakeCore(options, { url, basePath, caller: "createNoxTestServer" });
+    core = createFakeCore(options, { url, basePath, caller: "createNoxTestServer" }, api);
   } catch (error) {
     await http.close();
     throw error;

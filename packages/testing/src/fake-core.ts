@@ -1,9 +1,12 @@
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
 import { DEFAULT_MAX_BODY_BYTES, NOX_LINK_BASE_URL, TEST_API_KEY, TEST_SUPPLIER_NAME } from "./defaults.js";
+import { SPEC_API, type FakeApi } from "./fake-api.js";
 import { delay, FaultQueue, type Fault } from "./faults.js";
 import { handleRequest, jsonReply, LINK_PAGE_PATH, type IncomingCall, type Reply } from "./handle-request.js";
 import { parseJsonBody } from "./json-body.js";
+import { ResourceStore } from "./resource-store.js";
 import { SessionStore, type CompletedSession, type LinkChoices } from "./session-store.js";
+import { createSchemaSet, SPEC_SCHEMAS } from "./spec-schema.js";
 
 /** Options every form of the fake takes (the test server, the MSW handlers); every one has a default. */
 export interface NoxFakeOptions {
@@ -62,15 +65,19 @@ export interface FakeCore {
   close(reason: Error): void;
   /** The largest body a transport reads. */
   readonly maxBodyBytes: number;
+  /** The routes served. */
+  readonly api: FakeApi;
 }
 
 /**
  * The fake's state (sessions, requests, faults, NOX users) and dispatch, for a transport serving at `url`
  * (the base URL its clients use, ending in `basePath`). `caller` names the public function in errors.
+ * `api` is the spec's by default; tests pass one built from a fixture spec.
  */
 export function createFakeCore(
   options: NoxFakeOptions,
   where: { url: string; basePath: string; caller: string },
+  api: FakeApi = SPEC_API,
 ): FakeCore {
   const linkBaseUrl = options.linkBaseUrl ?? `${where.url}${LINK_PAGE_PATH}`;
   if (!URL.canParse(linkBaseUrl)) {
@@ -81,7 +88,12 @@ export function createFakeCore(
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const token = options.tokenFactory ?? (() => crypto.randomUUID());
   const store = new SessionStore(() => crypto.randomUUID());
-  const config = { basePath: where.basePath, apiKeys, now, token, linkBaseUrl, maxBodyBytes, store };
+  const resources = new ResourceStore();
+  const schemas = api === SPEC_API ? SPEC_SCHEMAS : createSchemaSet(api.components);
+  const config = {
+    ...{ basePath: where.basePath, apiKeys, now, token, linkBaseUrl, maxBodyBytes, store },
+    ...{ api, schemas, resources, url: where.url },
+  };
   let requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
   const closing = new AbortController();
@@ -115,6 +127,7 @@ export function createFakeCore(
     },
     reset() {
       store.clear();
+      resources.clear();
       requests = [];
       faults.clear();
     },
@@ -122,6 +135,7 @@ export function createFakeCore(
       closing.abort(reason);
     },
     maxBodyBytes,
+    api,
   };
 }
 

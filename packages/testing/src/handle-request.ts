@@ -1,8 +1,13 @@
-import { ERROR_EXAMPLES, OPERATION } from "./generated/schemas.js";
+import { buildResponse } from "./build-response.js";
+import type { FakeApi, Route } from "./fake-api.js";
 import { parseJsonBody } from "./json-body.js";
-import { createSession } from "./session.js";
-import type { LinkChoices, SessionStore } from "./session-store.js";
-import { validateLinkSessionRequest } from "./validate-request.js";
+import { hookFor, linkChoicesOf } from "./link-session-route.js";
+import { fillPath, readRuleFor, type ResourceStore } from "./resource-store.js";
+import { matchRoute } from "./route-match.js";
+import type { SessionStore } from "./session-store.js";
+import type { SchemaSet } from "./spec-schema.js";
+import { validateParams } from "./validate-params.js";
+import { quote, validateBody } from "./validate-request.js";
 
 /** A request as the server sees it, whichever transport brought it. */
 export interface IncomingCall {
@@ -39,15 +44,25 @@ export interface HandlerConfig {
   maxBodyBytes: number;
   /** Where sessions are kept and completed. */
   store: SessionStore;
+  /** The routes served and their schemas. */
+  api: FakeApi;
+  /** Validators over `api.components`. */
+  schemas: SchemaSet;
+  /** What POST routes created, for GET routes to read. */
+  resources: ResourceStore;
+  /** The fake's base URL (ending in `basePath`): where `format: uri` values point. */
+  url: string;
 }
 
 /** The path NOX's link page (`link_url`) is served on, below `basePath`: a GET completes the session. */
 export const LINK_PAGE_PATH = "/ui";
 
-/** Every path the fake serves, below `basePath`: the API operation's and the link page's. */
-export const ROUTE_PATHS = [OPERATION.path, LINK_PAGE_PATH] as const;
+/** Every path template the fake serves, below `basePath`: each route's (once) and the link page's. */
+export function routePaths(api: FakeApi): string[] {
+  return [...new Set(api.routes.map((route) => route.path)), LINK_PAGE_PATH];
+}
 
-const INVALID_API_KEY = ERROR_EXAMPLES["401"];
+const INVALID_API_KEY = "Invalid API key";
 
 /**
  * An `application/json` reply; `body` is serialised, or sent as-is when it is already a string.
@@ -71,10 +86,9 @@ export function htmlReply(status: number, message: string): Reply {
 }
 
 /**
- * Answers one request as NOX would: a body over the size limit is 413; `POST {basePath}/supplier/link-sessions`
- * checks the API key (401), the body (400, with the spec's message style) and creates a session (201);
- * `GET {basePath}/ui?token=...` completes a session (302 to its `redirect_url`). Other paths are 404 and
- * other methods 405 with `Allow`.
+ * Answers one request as NOX would: a body over the size limit is 413; `GET {basePath}/ui?token=...`
+ * completes a session (302 to its `redirect_url`); a route's method and path (see ./route-match.ts) are
+ * served by {@link serveRoute}. A known path with another method is 405 with `Allow`; others are 404.
  */
 export function handleRequest(call: IncomingCall, config: HandlerConfig): Reply {
   if (call.bodyTooLarge === true) {
@@ -83,46 +97,108 @@ export function handleRequest(call: IncomingCall, config: HandlerConfig): Reply 
     });
   }
   if (call.pathname === `${config.basePath}${LINK_PAGE_PATH}`) return handleLinkPage(call, config);
-  const route = `${config.basePath}${OPERATION.path}`;
-  if (call.pathname !== route) {
+  const below = call.pathname.startsWith(`${config.basePath}/`)
+    ? call.pathname.slice(config.basePath.length)
+    : "";
+  const match = matchRoute(config.api.routes, call.method, below);
+  if (match.kind === "none") {
+    const served = config.api.routes.map((r) => `${r.method} ${config.basePath}${r.path}`).join(", ");
     return jsonReply(404, {
-      error: `Not found: ${call.method} ${call.pathname}. The NOX test server serves ${OPERATION.method} ${route}`,
+      error: `Not found: ${call.method} ${call.pathname}. The NOX test server serves ${served}`,
     });
   }
-  if (call.method !== OPERATION.method) {
+  if (match.kind === "method") {
+    const allow = match.allow.join(", ");
     return jsonReply(
       405,
-      { error: `Method ${call.method} not allowed on ${route}; use ${OPERATION.method}` },
-      { allow: OPERATION.method },
+      { error: `Method ${call.method} not allowed on ${call.pathname}; use ${allow}` },
+      { allow },
     );
   }
-  return createLinkSession(call, config);
+  return serveRoute(match.route, match.params, call, config);
 }
 
-function createLinkSession(call: IncomingCall, config: HandlerConfig): Reply {
-  const apiKey = call.headers[OPERATION.apiKeyHeader];
-  const supplier = apiKey === undefined ? undefined : config.apiKeys.get(apiKey);
-  if (supplier === undefined) return jsonReply(401, { error: INVALID_API_KEY });
+/**
+ * One operation: the API key (401 with the spec's message), the parameters and the JSON body against
+ * the spec's schemas (400 in the spec's style), then the answer: a GET reading a created resource (see
+ * ./resource-store.ts) returns it or 404; otherwise the documented success status with a body built
+ * from its schema (./build-response.ts), shaped by a curated hook (./link-session-route.ts) if any. A
+ * POST's body is kept as a created resource.
+ */
+function serveRoute(
+  route: Route,
+  path: Record<string, string>,
+  call: IncomingCall,
+  config: HandlerConfig,
+): Reply {
+  let supplier = "";
+  if (route.apiKeyHeader !== null) {
+    const apiKey = call.headers[route.apiKeyHeader];
+    const known = apiKey === undefined ? undefined : config.apiKeys.get(apiKey);
+    if (known === undefined) return jsonReply(401, { error: route.errors["401"] ?? INVALID_API_KEY });
+    supplier = known;
+  }
+  const query = new URLSearchParams(call.search);
+  const params = validateParams(route, { path, query, headers: call.headers }, config.schemas);
+  if (!params.ok) return jsonReply(400, { error: params.error });
+  const hook = hookFor(route, config.api);
+  const body = readBody(route, call, config);
+  if (!body.ok) return jsonReply(400, { error: body.error });
+  const problem = body.value === undefined ? undefined : hook?.check(body.value);
+  if (problem !== undefined) return jsonReply(400, { error: problem });
 
+  const rule = readRuleFor(route, config.api.routes, config.schemas);
+  if (rule !== undefined) {
+    const found = config.resources.find(
+      fillPath(rule.collection, params.value),
+      rule.property,
+      path[rule.property] ?? "",
+    );
+    if (found === undefined) {
+      return jsonReply(404, {
+        error: route.errors["404"] ?? `No resource with ${rule.property} ${quote(path[rule.property])}`,
+      });
+    }
+    return jsonReply(route.success.status, found);
+  }
+  const now = config.now();
+  const bodySchema = route.body?.schema ?? null;
+  const inputs = { body: body.value, bodySchema, params: params.value, url: config.url, now };
+  let answer = buildResponse(route.success.schema, inputs, config.schemas);
+  if (hook !== undefined && typeof answer === "object" && answer !== null) {
+    const context = {
+      supplier,
+      now,
+      token: config.token(),
+      linkBaseUrl: config.linkBaseUrl,
+      store: config.store,
+    };
+    answer = hook.respond(answer as Record<string, unknown>, body.value, context);
+  }
+  if (route.method === "POST" && typeof answer === "object" && answer !== null) {
+    config.resources.add(fillPath(route.path, params.value), answer);
+  }
+  return jsonReply(route.success.status, answer);
+}
+
+/** The route's JSON body, parsed and validated; `undefined` for a route without one. */
+function readBody(
+  route: Route,
+  call: IncomingCall,
+  config: HandlerConfig,
+): { ok: true; value: unknown } | { ok: false; error: string } {
+  if (route.body === null) return { ok: true, value: undefined };
+  if (!route.body.required && call.bodyText === "") return { ok: true, value: undefined };
   const mediaType = call.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json") {
-    return jsonReply(400, {
+    return {
+      ok: false,
       error: `Content-Type must be application/json, got ${mediaType === undefined ? "none" : mediaType}`,
-    });
+    };
   }
-  const body = parseJsonBody(call.bodyText);
-  if (!body.ok) return jsonReply(400, { error: body.error });
-  const result = validateLinkSessionRequest(body.value);
-  if (!result.ok) return jsonReply(400, { error: result.error });
-
-  const session = createSession(result.value, {
-    supplier,
-    now: config.now(),
-    token: config.token(),
-    linkBaseUrl: config.linkBaseUrl,
-  });
-  config.store.add(session);
-  return jsonReply(201, session);
+  const parsed = parseJsonBody(call.bodyText);
+  if (!parsed.ok) return parsed;
+  return validateBody(parsed.value, route.body.schema, config.schemas);
 }
 
 /**
@@ -135,14 +211,7 @@ function handleLinkPage(call: IncomingCall, config: HandlerConfig): Reply {
     return { ...page, headers: { ...page.headers, allow: "GET" } };
   }
   const query = new URLSearchParams(call.search);
-  const choices: LinkChoices = {};
-  const brand = query.get("brand");
-  const devices = query.get("device_ids");
-  const noxUserId = query.get("nox_user_id");
-  if (brand !== null) choices.brand = brand;
-  if (devices !== null) choices.device_ids = devices.split(",");
-  if (noxUserId !== null) choices.nox_user_id = noxUserId;
-  const completion = config.store.complete(query.get("token"), choices, config.now());
+  const completion = config.store.complete(query.get("token"), linkChoicesOf(query), config.now());
   if (!completion.ok) return htmlReply(completion.status, completion.error);
   return { status: 302, headers: { location: completion.value.redirectUrl }, body: "" };
 }

@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { COMPONENT_SCHEMAS } from "./generated/schemas.js";
 
 /** A JSON value as the spec's schemas hold it. */
-type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 
@@ -23,12 +23,18 @@ export function toJsonSchema(schema: Json, names = false): Json {
   if (Array.isArray(schema)) return schema.map((item) => toJsonSchema(item));
   if (typeof schema !== "object" || schema === null) return schema;
   const entries = Object.entries(schema as { readonly [key: string]: Json });
-  const copy: { [key: string]: Json } = {};
-  for (const [key, value] of entries) {
-    if (!names && key.startsWith("x-")) continue;
-    const name = key === "$ref" && typeof value === "string" ? COMPONENT_REF.exec(value)?.[1] : undefined;
-    copy[key] = name === undefined ? toJsonSchema(value, !names && SCHEMA_MAPS.has(key)) : `#/$defs/${name}`;
-  }
+  // fromEntries defines own properties, so a field named `__proto__` stays a field.
+  const copy: { [key: string]: Json } = Object.fromEntries(
+    entries
+      .filter(([key]) => names || !key.startsWith("x-"))
+      .map(([key, value]) => {
+        const name = key === "$ref" && typeof value === "string" ? COMPONENT_REF.exec(value)?.[1] : undefined;
+        return [
+          key,
+          name === undefined ? toJsonSchema(value, !names && SCHEMA_MAPS.has(key)) : `#/$defs/${name}`,
+        ];
+      }),
+  );
   if (typeof copy.$ref === "string" && copy.nullable === true) {
     const { $ref, nullable: _, ...rest } = copy;
     return { ...rest, anyOf: [{ $ref }, { type: "null" }] };
@@ -36,23 +42,48 @@ export function toJsonSchema(schema: Json, names = false): Json {
   return copy;
 }
 
-let ajv: Ajv | undefined;
-// Keyed by the schema itself: the generated schemas are frozen constants, and the server asks on every request.
-const compiled = new Map<Json, ValidateFunction>();
+/** Validators and `$ref` lookup over one set of component schemas (the generated ones, or a test's). */
+export interface SchemaSet {
+  /** A validator for `schema`, with every component it may reference; compiled once per schema. */
+  compile(schema: Json): ValidateFunction;
+  /** The component schema a `$ref` (as {@link toJsonSchema} rewrites it) points at. */
+  resolve(ref: string): Json | undefined;
+}
+
+/** A {@link SchemaSet} over `components` (`components.schemas` as the spec states them). */
+export function createSchemaSet(components: Readonly<Record<string, unknown>>): SchemaSet {
+  let ajv: Ajv | undefined;
+  let defs: { [key: string]: Json } | undefined;
+  // Keyed by the schema itself: the generated schemas are frozen constants, and the server asks on every request.
+  const compiled = new Map<Json, ValidateFunction>();
+  return {
+    compile(schema) {
+      let validate = compiled.get(schema);
+      if (validate === undefined) {
+        ajv ??= createAjv();
+        defs ??= toJsonSchema(components as Json, true) as { [key: string]: Json };
+        validate = ajv.compile({ ...(toJsonSchema(schema) as object), $defs: defs });
+        compiled.set(schema, validate);
+      }
+      return validate;
+    },
+    resolve(ref) {
+      const name = /^#\/\$defs\/(.+)$/.exec(ref)?.[1];
+      if (name === undefined || !Object.hasOwn(components, name)) return undefined;
+      return toJsonSchema((components as Record<string, Json>)[name] ?? null);
+    },
+  };
+}
+
+/** The {@link SchemaSet} of the generated component schemas. */
+export const SPEC_SCHEMAS = createSchemaSet(COMPONENT_SCHEMAS);
 
 /**
  * A validator for `schema` (a schema from the spec, e.g. `REQUEST_SCHEMA`), with every component
  * schema it may reference. Compiled once per schema, on first use.
  */
 export function compileSpecSchema(schema: Json): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (validate === undefined) {
-    ajv ??= createAjv();
-    const defs = toJsonSchema(COMPONENT_SCHEMAS as Json, true) as { [key: string]: Json };
-    validate = ajv.compile({ ...(toJsonSchema(schema) as object), $defs: defs });
-    compiled.set(schema, validate);
-  }
-  return validate;
+  return SPEC_SCHEMAS.compile(schema);
 }
 
 function createAjv(): Ajv {
@@ -62,12 +93,27 @@ function createAjv(): Ajv {
   for (const keyword of ["example", "externalDocs", "xml"]) instance.addKeyword({ keyword });
   // The client checks redirect_url with the same function, so client and fake accept the same URLs.
   instance.addFormat("uri", isHttpUrl);
+  // Other OpenAPI formats a future spec may use: strict ajv refuses an unknown one, so accept them as the
+  // annotations they mostly are (date-time checked loosely).
+  instance.addFormat("date-time", (value: string) => !Number.isNaN(Date.parse(value)));
+  for (const format of [
+    "date",
+    "uuid",
+    "email",
+    "int32",
+    "int64",
+    "float",
+    "double",
+    "byte",
+    "binary",
+    "password",
+  ]) {
+    instance.addFormat(format, true);
+  }
   return instance;
 }
 
 /** The component schema a `$ref` (as {@link toJsonSchema} rewrites it) points at. */
 export function resolveRef(ref: string): Json | undefined {
-  const name = /^#\/\$defs\/(.+)$/.exec(ref)?.[1];
-  if (name === undefined || !Object.hasOwn(COMPONENT_SCHEMAS, name)) return undefined;
-  return toJsonSchema((COMPONENT_SCHEMAS as Record<string, Json>)[name] ?? null);
+  return SPEC_SCHEMAS.resolve(ref);
 }

@@ -2,7 +2,10 @@ import { assetTypesFor, brandsFor, isAssetType, isBrandForAssetType } from "@nox
 import type { CreateSupplierLinkSessionRequest } from "@nox-energy/authenticator-types";
 import type { ErrorObject } from "ajv";
 import { REQUEST_SCHEMA } from "./generated/schemas.js";
-import { compileSpecSchema, resolveRef, toJsonSchema } from "./spec-schema.js";
+import { SPEC_SCHEMAS, toJsonSchema, type Json, type SchemaSet } from "./spec-schema.js";
+
+/** The outcome of validating a body or parameters: the value, or the 400 message NOX would send. */
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The outcome of {@link validateLinkSessionRequest}: the request, or the 400 message NOX would send. */
 export type LinkSessionRequestValidation =
@@ -13,7 +16,8 @@ interface ObjectSchema {
   properties?: Readonly<Record<string, FieldSchema>>;
 }
 
-interface FieldSchema {
+/** A schema node as the messages read it. */
+export interface FieldSchema {
   $ref?: string;
   anyOf?: readonly FieldSchema[];
   type?: string;
@@ -33,26 +37,42 @@ const MAX_LISTED = 12;
  * @example validateLinkSessionRequest({ user_id: "u1" }) // { ok: false, error: "Missing required fields: redirect_url, asset_type" }
  */
 export function validateLinkSessionRequest(body: unknown): LinkSessionRequestValidation {
-  const validate = compileSpecSchema(REQUEST_SCHEMA);
-  if (!validate(body)) return { ok: false, error: describeErrors(body, validate.errors ?? []) };
-  const request = body as CreateSupplierLinkSessionRequest;
-  const { brand, asset_type: assetType } = request;
-  if (brand != null && !isBrandForAssetType(brand, assetType)) {
-    return {
-      ok: false,
-      error:
-        `Brand ${quote(brand)} is not valid for asset_type ${quote(assetType)}; ` +
-        `${brand} is a brand for ${assetTypesFor(brand).join(", ")}`,
-    };
-  }
-  return { ok: true, value: request };
+  const result = validateBody(body, REQUEST_SCHEMA, SPEC_SCHEMAS);
+  if (!result.ok) return result;
+  const request = result.value as CreateSupplierLinkSessionRequest;
+  const problem = checkBrandForAssetType(request);
+  return problem === undefined ? { ok: true, value: request } : { ok: false, error: problem };
 }
 
-function describeErrors(body: unknown, errors: readonly ErrorObject[]): string {
+/** Why a request's brand is not one for its asset type (the curated data), or `undefined` when it is. */
+export function checkBrandForAssetType(request: CreateSupplierLinkSessionRequest): string | undefined {
+  const { brand, asset_type: assetType } = request;
+  if (brand == null || isBrandForAssetType(brand, assetType)) return undefined;
+  return (
+    `Brand ${quote(brand)} is not valid for asset_type ${quote(assetType)}; ` +
+    `${brand} is a brand for ${assetTypesFor(brand).join(", ")}`
+  );
+}
+
+/**
+ * Validates a parsed JSON body against `schema` (a spec schema, resolved in `set`), with the messages
+ * {@link validateLinkSessionRequest} documents.
+ */
+export function validateBody(body: unknown, schema: Json, set: SchemaSet): Validation<unknown> {
+  const validate = set.compile(schema);
+  if (validate(body)) return { ok: true, value: body };
+  return { ok: false, error: describeErrors(body, validate.errors ?? [], objectSchema(schema, set), set) };
+}
+
+function describeErrors(
+  body: unknown,
+  errors: readonly ErrorObject[],
+  schema: ObjectSchema,
+  set: SchemaSet,
+): string {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return "Request body must be a JSON object";
   }
-  const schema = requestSchema();
   const required = schema.required ?? [];
   const missing = new Set(
     errors.filter((e) => e.keyword === "required").map((e) => String(e.params["missingProperty"])),
@@ -66,28 +86,29 @@ function describeErrors(body: unknown, errors: readonly ErrorObject[]): string {
   for (const [field, fieldSchema] of Object.entries(schema.properties ?? {})) {
     if (!invalid.has(field)) continue;
     messages.push(
-      `Invalid ${field} ${quote(fields[field])}: expected ${expectation(fieldSchema, fields["asset_type"])}`,
+      `Invalid ${field} ${quote(fields[field])}: expected ${expectation(fieldSchema, fields["asset_type"], set)}`,
     );
   }
-  return messages.join("; ");
+  // A constraint on the whole body (e.g. minProperties) names no field.
+  return messages.length > 0 ? messages.join("; ") : "Request body does not match the spec's schema";
 }
 
-function requestSchema(): ObjectSchema {
-  const root = toJsonSchema(REQUEST_SCHEMA) as FieldSchema;
-  return (root.$ref === undefined ? root : resolveRef(root.$ref)) as ObjectSchema;
+function objectSchema(schema: Json, set: SchemaSet): ObjectSchema {
+  const root = toJsonSchema(schema) as FieldSchema;
+  return ((root.$ref === undefined ? root : set.resolve(root.$ref)) ?? {}) as ObjectSchema;
 }
 
 /** What a field's schema accepts, in words, e.g. "one of hp, pv" or "null or one of the brands for hp: ...". */
-function expectation(schema: FieldSchema, assetType: unknown): string {
+export function expectation(schema: FieldSchema, assetType: unknown, set: SchemaSet = SPEC_SCHEMAS): string {
   if (schema.$ref !== undefined) {
-    const target = (resolveRef(schema.$ref) ?? {}) as FieldSchema;
+    const target = (set.resolve(schema.$ref) ?? {}) as FieldSchema;
     // Brand's enum is long; the brands valid for the request's asset type are the useful list.
     if (schema.$ref === "#/$defs/Brand" && isAssetType(assetType)) {
       return `one of the brands for asset_type ${assetType}: ${brandsFor(assetType).join(", ")}`;
     }
-    return expectation(target, assetType);
+    return expectation(target, assetType, set);
   }
-  if (schema.anyOf !== undefined) return schema.anyOf.map((s) => expectation(s, assetType)).join(" or ");
+  if (schema.anyOf !== undefined) return schema.anyOf.map((s) => expectation(s, assetType, set)).join(" or ");
   const nullable = schema.nullable === true ? "null or " : "";
   if (schema.enum !== undefined) {
     // A list longer than a glance (the spec's 56 brands) helps nobody; name where to look instead.
@@ -101,7 +122,7 @@ function expectation(schema: FieldSchema, assetType: unknown): string {
 }
 
 /** A value as JSON, cut short so a huge field does not flood the message. */
-function quote(value: unknown): string {
+export function quote(value: unknown): string {
   const text = value === undefined ? "undefined" : JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -23,7 +23,30 @@ export const RESPONSE_SCHEMAS = Object.freeze({
   "401": Object.freeze({ $ref: "#/components/schemas/ErrorResponse" }),
 });
 
-/** Every `#/components/schemas/<name>` the request and responses reference, as the spec states them. */
+/** A route per operation, in the spec's order: parameters, body, success and documented error statuses, API key header. */
+export const ROUTES = Object.freeze([
+  Object.freeze({
+    operationId: "createSupplierLinkSession",
+    method: "POST",
+    path: "/supplier/link-sessions",
+    parameters: Object.freeze([]),
+    body: Object.freeze({
+      required: true,
+      schema: Object.freeze({ $ref: "#/components/schemas/CreateSupplierLinkSessionRequest" }),
+    }),
+    success: Object.freeze({
+      status: 201,
+      schema: Object.freeze({ $ref: "#/components/schemas/CreateSupplierLinkSessionResponse" }),
+    }),
+    errors: Object.freeze({
+      "400": "Missing required fields: user_id, redirect_url",
+      "401": "Invalid API key",
+    }),
+    apiKeyHeader: "x-api-key",
+  }),
+]);
+
+/** Every `#/components/schemas/<name>` the routes reference, as the spec states them. */
 export const COMPONENT_SCHEMAS = Object.freeze({
   CreateSupplierLinkSessionRequest: Object.freeze({
     type: "object",

@@ -1,0 +1,55 @@
+import type { Route } from "./fake-api.js";
+import { toJsonSchema, type SchemaSet } from "./spec-schema.js";
+
+/** How a GET route reads a created resource: from which collection, by which property. */
+export interface ReadRule {
+  /** The path template of the collection a POST creates into, e.g. `/supplier/link-sessions`. */
+  collection: string;
+  /** The GET's last path parameter, also a property of the POST's success body, e.g. `link_token`. */
+  property: string;
+}
+
+/**
+ * The read rule of `route`, if any: a GET whose path is `{collection}/{name}`, where a POST on
+ * `{collection}` exists and its success body has a property `name`, returns the resource that POST
+ * created whose `name` equals the path's value.
+ */
+export function readRuleFor(route: Route, routes: readonly Route[], set: SchemaSet): ReadRule | undefined {
+  if (route.method !== "GET") return undefined;
+  const match = /^(.*)\/\{([^{}/]+)\}$/.exec(route.path);
+  if (match === null) return undefined;
+  const [, collection = "", property = ""] = match;
+  const create = routes.find((r) => r.method === "POST" && r.path === collection);
+  if (create?.success.schema == null) return undefined;
+  let schema = toJsonSchema(create.success.schema) as { $ref?: string; properties?: object };
+  if (typeof schema.$ref === "string") schema = (set.resolve(schema.$ref) ?? {}) as typeof schema;
+  return Object.hasOwn(schema.properties ?? {}, property) ? { collection, property } : undefined;
+}
+
+/** A path template with its parameters filled in (percent-encoded), for keying collections. */
+export function fillPath(template: string, params: Readonly<Record<string, unknown>>): string {
+  return template.replace(/\{([^{}/]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+}
+
+/** The resources POST routes created, per collection path, oldest first. */
+export class ResourceStore {
+  #collections = new Map<string, object[]>();
+
+  /** Keeps `resource` as created in the collection at `path` (parameters filled in). */
+  add(path: string, resource: object): void {
+    const list = this.#collections.get(path) ?? [];
+    list.push(resource);
+    this.#collections.set(path, list);
+  }
+
+  /** The newest resource in the collection at `path` whose `property` reads `value`, or `undefined`. */
+  find(path: string, property: string, value: string): object | undefined {
+    const list = this.#collections.get(path) ?? [];
+    return list.findLast((r) => String((r as Record<string, unknown>)[property]) === value);
+  }
+
+  /** Forgets every resource. */
+  clear(): void {
+    this.#collections.clear();
+  }
+}

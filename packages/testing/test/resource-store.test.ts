@@ -1,0 +1,53 @@
+import { describe, expect, test } from "vitest";
+import type { Route } from "../src/fake-api.js";
+import { fillPath, readRuleFor, ResourceStore } from "../src/resource-store.js";
+import { createSchemaSet } from "../src/spec-schema.js";
+
+const SET = createSchemaSet({
+  Thing: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+});
+const route = (method: string, path: string, schema: Route["success"]["schema"] = null): Route => ({
+  operationId: `${method} ${path}`,
+  method,
+  path,
+  parameters: [],
+  body: null,
+  success: { status: 200, schema },
+  errors: {},
+  apiKeyHeader: null,
+});
+const THING = { $ref: "#/components/schemas/Thing" };
+const ROUTES = [
+  route("POST", "/users/{user}/things", THING),
+  route("GET", "/users/{user}/things/{id}", THING),
+  route("GET", "/users/{user}/things/{colour}", THING),
+  route("GET", "/others/{id}", THING),
+  route("DELETE", "/users/{user}/things/{id}"),
+];
+
+describe("readRuleFor: a GET reads what a POST on its parent path created", () => {
+  test.each([
+    ["by a property of the POST's success body", 1, { collection: "/users/{user}/things", property: "id" }],
+    ["not by a name the body does not have", 2, undefined],
+    ["not without a POST on the parent path", 3, undefined],
+    ["not for another method", 4, undefined],
+    ["not for the POST itself", 0, undefined],
+  ])("%s", (_name, index, want) => {
+    expect(readRuleFor(ROUTES[index]!, ROUTES, SET)).toEqual(want);
+  });
+});
+
+describe("ResourceStore", () => {
+  test("finds the newest resource with the value, within its own collection only", () => {
+    const store = new ResourceStore();
+    const path = fillPath("/users/{user}/things", { user: "a b" });
+    expect(path).toBe("/users/a%20b/things");
+    store.add(path, { id: "1", name: "old" });
+    store.add(path, { id: "1", name: "new" });
+    store.add("/users/other/things", { id: "2" });
+    expect(store.find(path, "id", "1")).toEqual({ id: "1", name: "new" });
+    expect(store.find(path, "id", "2")).toBeUndefined();
+    store.clear();
+    expect(store.find(path, "id", "1")).toBeUndefined();
+  });
+});
