@@ -1,8 +1,8 @@
 import type { AssetType, Language } from "@nox-energy/authenticator-types";
 import { brandLabel } from "./brand-label.js";
 import { brandsFor } from "./brands-by-asset-type.js";
-import { ASSET_TYPES, DEFAULT_LANGUAGE } from "./generated/values.js";
-import { isAssetType, isLanguage, type BrandFor } from "./guards.js";
+import { ASSET_TYPES, DEFAULT_LANGUAGE, isAssetType, isLanguage } from "./generated/values.js";
+import type { BrandFor } from "./guards.js";
 
 /** One entry of a brand dropdown: the value to send and the label to show. */
 export interface BrandOption<A extends AssetType = AssetType> {
