@@ -140,6 +140,7 @@ function renderDescriptor(op: Operation, schemas: SchemaRenderer): string {
   const errors = op.responses.map((r) => r.status).filter((s) => /^[3-5]\d\d$/.test(s));
   const fields = [
     `operationId: ${JSON.stringify(op.operationId)}`,
+    `methodName: ${JSON.stringify(op.methodName)}`,
     `method: ${JSON.stringify(op.method)}`,
     `path: ${JSON.stringify(op.path)}`,
     `label: ${JSON.stringify(`${op.methodName} ${op.method} ${op.path}`)}`,

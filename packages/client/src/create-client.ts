@@ -140,6 +140,11 @@ class NoxClientImpl implements NoxClient<false> {
     }
   }
 
+  /** Runs `operation` on `client` (see {@link callOperation}). */
+  static call(client: NoxClientImpl, operation: NoxOperation, input: unknown, options?: NoxRequestOptions) {
+    return client.#call(operation, input, options);
+  }
+
   readonly baseUrl: string;
   readonly #options: ResolvedOptions;
   readonly #client: Client<paths>;
@@ -194,12 +199,13 @@ class NoxClientImpl implements NoxClient<false> {
    * then sent with the per-attempt timeout and retries.
    */
   async #call(operation: NoxOperation, input: unknown, options: NoxRequestOptions = {}): Promise<unknown> {
-    const snapshot = snapshotBody(input, operation.bodyOnly ? "body" : "params");
+    const snapshot = snapshotBody(input, operation.bodyOnly ? "body" : "params", operation.methodName);
     const value = snapshot === undefined && !operation.hasBody && operation.bodyOnly ? {} : snapshot;
     const root = operation.bodyOnly ? "body" : "params";
     const issues = findInputIssues(operation.input, value, root, this.#options.checkBrandForAssetType);
     const request = issues.length === 0 ? prepareRequest(operation, value, issues) : undefined;
-    if (request === undefined || issues.length > 0) throw new NoxValidationError(issues);
+    if (request === undefined || issues.length > 0)
+      throw new NoxValidationError(issues, operation.methodName);
     checkRequestOptions(options);
     const {
       timeoutMs = this.#options.timeoutMs,
@@ -345,4 +351,18 @@ export function createNoxClient(options?: NoxClientOptions): NoxClient<boolean>;
 export function createNoxClient(options: NoxClientOptions = {}): NoxClient<boolean> {
   // The implementation takes every body; the overload picked by the option's type decides what callers see.
   return new NoxClientImpl(options);
+}
+
+/**
+ * Runs any operation descriptor through `client`'s pipeline (validation, retries, timeouts, error
+ * mapping): what each generated method does. Internal (not exported by the package); tests use it to
+ * show the pipeline does not depend on which operations the spec has.
+ */
+export function callOperation(
+  client: NoxClient<boolean>,
+  operation: NoxOperation,
+  input: unknown,
+  options?: NoxRequestOptions,
+): Promise<unknown> {
+  return NoxClientImpl.call(client as NoxClientImpl, operation, input, options);
 }

@@ -9,6 +9,8 @@ export type ParameterLocation = "path" | "query" | "header";
  */
 export interface NoxOperation {
   readonly operationId: string;
+  /** The client method's name (curated, else the operationId in camelCase), for messages. */
+  readonly methodName: string;
   /** The HTTP method, upper-case. */
   readonly method: string;
   /** The path template, `{name}` for each path parameter. */

@@ -37,7 +37,7 @@ function copy(value: unknown, depth: number, path: string): unknown {
  * attempt, whatever the caller's object does later. A getter or Proxy trap that throws, a cycle or a
  * bigint is a {@link NoxValidationError}. `root` names the value in messages (`body`, `params`).
  */
-export function snapshotBody(body: unknown, root = "body"): unknown {
+export function snapshotBody(body: unknown, root = "body", method?: string): unknown {
   try {
     return copy(body, 0, root);
   } catch (error) {
@@ -45,6 +45,6 @@ export function snapshotBody(body: unknown, root = "body"): unknown {
       error instanceof Unreadable
         ? error.message
         : `${root} could not be read: a getter or Proxy threw ${error instanceof Error ? error.name : typeof error}`;
-    throw new NoxValidationError([{ field: root, message: why }]);
+    throw new NoxValidationError([{ field: root, message: why }], method);
   }
 }

@@ -18,6 +18,7 @@ export type { components };
 export const OPERATIONS = Object.freeze({
   createSupplierLinkSession: Object.freeze({
     operationId: "createSupplierLinkSession",
+    methodName: "createLinkSession",
     method: "POST",
     path: "/supplier/link-sessions",
     label: "createLinkSession POST /supplier/link-sessions",
