@@ -250,7 +250,8 @@ class NoxClientImpl implements NoxClient<false> {
       });
       // Only a middleware's own Response gets here with an error status: it skips fetch and onResponse,
       // so openapi-fetch has read it (the caller's own object, not a server's: no cap needed).
-      if (!response.ok) throw errorFromResponse(response, bodyTextOf(error), apiKey, call.maxRetries);
+      if (!response.ok)
+        throw errorFromResponse(response, bodyTextOf(error), apiKey, call.maxRetries, operation.errors);
       const text = await this.#readSuccess(
         data as ReadableStream<Uint8Array> | undefined,
         response,
@@ -261,7 +262,7 @@ class NoxClientImpl implements NoxClient<false> {
     } catch (error) {
       if (error instanceof UnreadResponse) {
         const body = await readErrorBody(error.response, call.maxResponseBytes);
-        throw errorFromResponse(error.response, body, apiKey, call.maxRetries);
+        throw errorFromResponse(error.response, body, apiKey, call.maxRetries, operation.errors);
       }
       throw this.#failure(error, call, attempt.timedOut);
     } finally {

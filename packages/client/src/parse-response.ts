@@ -129,6 +129,11 @@ const REDIRECT: [typeof NoxApiError, (tried: string) => string] = [
     "The client does not follow redirects, so the API key never leaves baseUrl's origin, and this one was not followed. " +
     "Check baseUrl with NOX; do not point it at wherever a redirect leads.",
 ];
+// A 404 the operation documents: what the request names does not exist (the base URL may still be wrong).
+const NOT_FOUND: [typeof NoxApiError, (tried: string) => string] = [
+  NoxNotFoundError,
+  () => "Check the parameters you sent (and that baseUrl points at the NOX v2 API).",
+];
 const UNKNOWN: [typeof NoxApiError, (tried: string) => string] = [
   NoxApiError,
   () => "This status is not in the NOX spec; report it to NOX.",
@@ -147,7 +152,8 @@ function serverErrorOf(text: string): string | undefined {
 
 /**
  * The error for a non-2xx response, from its status alone (whatever the body holds) and the start of
- * its body as read (`body.cut` when it was longer than `maxResponseBytes`). Every server-provided
+ * its body as read (`body.cut` when it was longer than `maxResponseBytes`); `documented` are the
+ * operation's documented error statuses (a documented 404 is about what the request names). Every server-provided
  * string, header values included, has the key redacted before it is cut or transformed.
  */
 export function errorFromResponse(
@@ -155,6 +161,7 @@ export function errorFromResponse(
   body: BodyText,
   apiKey: string,
   maxRetries: number,
+  documented: readonly number[] = [],
 ): NoxApiError {
   const { status } = response;
   const headers = redactHeaders(response.headers, apiKey);
@@ -170,6 +177,7 @@ export function errorFromResponse(
         ? ` with a body that is not NOX's JSON error: "${bodyExcerpt}"`
         : " with an empty body";
   const [ErrorClass, advice] =
-    BY_STATUS[status] ?? (status >= 500 ? SERVER_ERROR : status >= 300 && status < 400 ? REDIRECT : UNKNOWN);
+    (status === 404 && documented.includes(404) ? NOT_FOUND : BY_STATUS[status]) ??
+    (status >= 500 ? SERVER_ERROR : status >= 300 && status < 400 ? REDIRECT : UNKNOWN);
   return new ErrorClass(`NOX answered ${status}${said}. ${advice(triedNote(maxRetries))}`, details);
 }

@@ -146,7 +146,7 @@ describe("a generated GET operation (getSupplierLinkSession)", () => {
       (e: unknown) => e,
     )) as NoxServerError;
     expect(error).toBeInstanceOf(NoxNotFoundError);
-    expect(error.message).toMatch(/404: Link session not found/);
+    expect(error.message).toMatch(/404: Link session not found\. Check the parameters you sent/);
     expect(server!.requests).toHaveLength(1);
   });
 
