@@ -39,8 +39,6 @@ const jsdoc = (text: string): string => text.replaceAll("*/", "*\\/");
 class SchemaRenderer {
   readonly imports = new Set<string>();
 
-  constructor(readonly at: string) {}
-
   render(s: Schema, at: string): string {
     if (s.kind === "ref") {
       const constant = `${screamingCase(s.ref!)}_SCHEMA`;
@@ -194,7 +192,7 @@ function signature(op: Operation, name: string): string {
  * typed interface of the methods, and the HTTP verbs the spec uses (`nox.GET`, `nox.POST`, ...).
  */
 export function emitClientOperations(model: ApiModel): GeneratedFile[] {
-  const schemas = new SchemaRenderer(SPEC_FILE);
+  const schemas = new SchemaRenderer();
   const descriptors = model.operations.map(
     (op) =>
       `  ${key(op.operationId)}: Object.freeze(${renderDescriptor(op, schemas)} satisfies NoxOperation),`,
@@ -247,7 +245,6 @@ export function emitClientOperations(model: ApiModel): GeneratedFile[] {
     " * with parameters takes `(params, options?)`, each parameter under its spec name, plus `body`.",
     " * `Bodies` overrides a body type by operationId (the client's curated brand rule does).",
     " */",
-    "// eslint-disable-next-line @typescript-eslint/no-empty-object-type",
     "export interface NoxOperationMethods<Bodies = {}> {",
     ...members,
     "}",

@@ -120,11 +120,9 @@ function describeFailure(error: unknown): string {
 type Methods = NoxOperationMethods<{ createSupplierLinkSession: UncheckedCreateLinkSessionRequest }>;
 
 // The generated methods are put on the prototype (below); this merge tells TypeScript they are there.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 interface NoxClientImpl extends Methods, RawMethods {}
 
 // NoxClient<false>: the implementation takes every body shape; the run-time check does the rest.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 class NoxClientImpl implements NoxClient<false> {
   static {
     // One method per name, each the generic call with its operation's descriptor: no code per operation.

@@ -53,7 +53,6 @@ type BodyOf<Bodies, K extends string, Default> = K extends keyof Bodies ? Bodies
  * with parameters takes `(params, options?)`, each parameter under its spec name, plus `body`.
  * `Bodies` overrides a body type by operationId (the client's curated brand rule does).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface NoxOperationMethods<Bodies = {}> {
   /**
    * Create supplier link session
