@@ -1,6 +1,7 @@
 import type { Emitter } from "../model/types.ts";
 import { emitAliases } from "./aliases.ts";
 import { emitBaseUrl } from "./base-url.ts";
+import { emitClientOperations } from "./client-operations.ts";
 import { emitEnums } from "./enums.ts";
 import { emitTestingSchemas } from "./testing-schemas.ts";
 import { emitTypes } from "./types.ts";
@@ -11,5 +12,6 @@ export const EMITTERS: readonly Emitter[] = [
   emitAliases,
   emitEnums,
   emitBaseUrl,
+  emitClientOperations,
   emitTestingSchemas,
 ];

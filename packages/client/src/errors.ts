@@ -53,9 +53,9 @@ export class NoxValidationError extends NoxError {
   /** Every bad field, in the order checked. */
   readonly issues: readonly NoxValidationIssue[];
 
-  constructor(issues: readonly NoxValidationIssue[]) {
+  constructor(issues: readonly NoxValidationIssue[], method = "createLinkSession") {
     const list = issues.map((i) => `  - ${i.field}: ${i.message}`).join("\n");
-    super(`Invalid createLinkSession request; nothing was sent. Fix these fields:\n${list}`);
+    super(`Invalid ${method} request; nothing was sent. Fix these fields:\n${list}`);
     this.issues = issues;
   }
 }

@@ -60,12 +60,19 @@ export class ClientLog implements AttemptLog {
   readonly #level: number;
   readonly #apiKey: string;
   readonly #operation: string;
+  readonly #levelName: NoxLogLevel;
 
   constructor(logger: NoxLogger, level: NoxLogLevel, apiKey: string, operation: string) {
     this.#logger = logger;
     this.#level = LEVELS[level];
+    this.#levelName = level;
     this.#apiKey = apiKey;
     this.#operation = operation;
+  }
+
+  /** The same log, its lines naming `operation` (`getSupplierLinkSession GET /supplier/...`). */
+  forOperation(operation: string): ClientLog {
+    return new ClientLog(this.#logger, this.#levelName, this.#apiKey, operation);
   }
 
   /** True when lines of `level` are written. */

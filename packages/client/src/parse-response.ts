@@ -1,4 +1,3 @@
-import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
 import {
   NoxApiError,
   NoxAuthenticationError,
@@ -13,22 +12,33 @@ import {
   type NoxApiErrorDetails,
 } from "./errors.js";
 import { excerpt } from "./excerpt.js";
+import type { NoxOperation } from "./operation.js";
 import type { BodyText } from "./read-body.js";
 import { redact, redactHeaders } from "./redact.js";
 import { triedNote } from "./retry.js";
 import { findResponseIssues } from "./validate.js";
 
+/** What a 2xx that cannot be used means for `operation`, and that it was not retried. */
+function notRetried(operation: NoxOperation): string {
+  return operation.effect === undefined
+    ? "It was not retried"
+    : `${operation.effect}, so this was not retried`;
+}
+
 /**
- * The link session in a 2xx body, or a {@link NoxInvalidResponseError} when the body is empty, not
- * JSON, or breaks the spec's response schema (a field missing, of the wrong type, a `link_url` that is
- * not an http(s) URL): a caller must never get `undefined` for a session, nor a link to send a user to
- * that is not one.
+ * The body of `operation`'s 2xx response, or a {@link NoxInvalidResponseError} when it has a documented
+ * JSON body and this one is empty, not JSON, or breaks the spec's response schema (a field missing, of
+ * the wrong type, a `link_url` that is not an http(s) URL): a caller must never get `undefined` for a
+ * session, nor a link to send a user to that is not one. Unknown fields and enum values pass.
  */
-export function parseLinkSession(
+export function parseSuccess(
   text: string | undefined,
   response: Response,
   apiKey: string,
-): CreateSupplierLinkSessionResponse {
+  operation: NoxOperation,
+): unknown {
+  const schema = operation.success.schema;
+  if (schema === undefined) return undefined;
   let problem: string;
   if (!text) {
     problem = "an empty body";
@@ -39,14 +49,15 @@ export function parseLinkSession(
     } catch {
       json = undefined;
     }
-    if (typeof json !== "object" || json === null || Array.isArray(json)) {
-      problem = `a body that is not a JSON object: "${excerpt(text, apiKey)}"`;
+    const object = typeof json === "object" && json !== null && !Array.isArray(json);
+    if (json === undefined || (schema.type === "object" && !object)) {
+      problem = `a body that is not a JSON ${schema.type === "object" ? "object" : "value"}: "${excerpt(text, apiKey)}"`;
     } else {
-      const issues = findResponseIssues(json);
-      if (issues.length === 0) return json as CreateSupplierLinkSessionResponse;
+      const issues = findResponseIssues(schema, json);
+      if (issues.length === 0) return json;
       const reasons = issues.slice(0, 3).map(({ field, message }) => `${field} ${message}`);
       problem = redact(
-        `a link session without a valid ${issues.map(({ field }) => field).join(", ")} (${reasons.join("; ")})`,
+        `a body without a valid ${issues.map(({ field }) => field).join(", ")} (${reasons.join("; ")})`,
         apiKey,
       );
     }
@@ -57,7 +68,7 @@ export function parseLinkSession(
     serverMessage: undefined,
   };
   throw new NoxInvalidResponseError(
-    `NOX answered ${response.status} with ${problem}. The session may have been created, so this was not retried; ` +
+    `NOX answered ${response.status} with ${problem}. ${notRetried(operation)}; ` +
       `check baseUrl points at the NOX API (not a proxy or login page), and report it to NOX if it does.`,
     { ...details, bodyExcerpt: text ? excerpt(text, apiKey) : undefined },
   );
@@ -65,18 +76,19 @@ export function parseLinkSession(
 
 /**
  * The error for a 2xx whose body could not be read whole: over `maxResponseBytes`, or broken off (a
- * cut connection, bad gzip, a body that stalled until the timeout). Not retried: the status says the
- * session may exist.
+ * cut connection, bad gzip, a body that stalled until the timeout). Not retried: for an unsafe method
+ * the status says the request may have taken effect.
  */
-export function unreadableSession(
+export function unreadableSuccess(
   response: Response,
   apiKey: string,
   problem: string,
+  operation: NoxOperation,
   cause?: unknown,
 ): NoxInvalidResponseError {
   return new NoxInvalidResponseError(
-    `NOX answered ${response.status} but ${problem}. The session may have been created, so this was not retried; ` +
-      "check with NOX before creating it again.",
+    `NOX answered ${response.status} but ${problem}. ${notRetried(operation)}; ` +
+      `check with NOX before ${operation.effect === undefined ? "relying on it" : "sending it again"}.`,
     {
       status: response.status,
       headers: redactHeaders(response.headers, apiKey),
@@ -117,6 +129,11 @@ const REDIRECT: [typeof NoxApiError, (tried: string) => string] = [
     "The client does not follow redirects, so the API key never leaves baseUrl's origin, and this one was not followed. " +
     "Check baseUrl with NOX; do not point it at wherever a redirect leads.",
 ];
+// A 404 the operation documents: what the request names does not exist (the base URL may still be wrong).
+const NOT_FOUND: [typeof NoxApiError, (tried: string) => string] = [
+  NoxNotFoundError,
+  () => "Check the parameters you sent (and that baseUrl points at the NOX v2 API).",
+];
 const UNKNOWN: [typeof NoxApiError, (tried: string) => string] = [
   NoxApiError,
   () => "This status is not in the NOX spec; report it to NOX.",
@@ -135,7 +152,8 @@ function serverErrorOf(text: string): string | undefined {
 
 /**
  * The error for a non-2xx response, from its status alone (whatever the body holds) and the start of
- * its body as read (`body.cut` when it was longer than `maxResponseBytes`). Every server-provided
+ * its body as read (`body.cut` when it was longer than `maxResponseBytes`); `documented` are the
+ * operation's documented error statuses (a documented 404 is about what the request names). Every server-provided
  * string, header values included, has the key redacted before it is cut or transformed.
  */
 export function errorFromResponse(
@@ -143,6 +161,7 @@ export function errorFromResponse(
   body: BodyText,
   apiKey: string,
   maxRetries: number,
+  documented: readonly number[] = [],
 ): NoxApiError {
   const { status } = response;
   const headers = redactHeaders(response.headers, apiKey);
@@ -158,6 +177,7 @@ export function errorFromResponse(
         ? ` with a body that is not NOX's JSON error: "${bodyExcerpt}"`
         : " with an empty body";
   const [ErrorClass, advice] =
-    BY_STATUS[status] ?? (status >= 500 ? SERVER_ERROR : status >= 300 && status < 400 ? REDIRECT : UNKNOWN);
+    (status === 404 && documented.includes(404) ? NOT_FOUND : BY_STATUS[status]) ??
+    (status >= 500 ? SERVER_ERROR : status >= 300 && status < 400 ? REDIRECT : UNKNOWN);
   return new ErrorClass(`NOX answered ${status}${said}. ${advice(triedNote(maxRetries))}`, details);
 }

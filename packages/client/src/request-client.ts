@@ -74,19 +74,22 @@ export function createRequestClient(options: RequestClientOptions): Client<paths
   return client;
 }
 
+type Verb = Client<paths>["POST"];
+
 /**
- * `post` refusing a per-call `redirect: "follow"`: the key is sent with redirect "manual" anyway, and a
- * caller who asked to follow is told so rather than handed a 3xx they did not expect.
+ * An openapi-fetch method (`nox.POST`, `nox.GET`, ...) refusing a per-call `redirect: "follow"`: the key
+ * is sent with redirect "manual" anyway, and a caller who asked to follow is told so rather than handed
+ * a 3xx they did not expect.
  */
-export function refuseFollow(post: Client<paths>["POST"]): Client<paths>["POST"] {
-  const call = post as (...args: unknown[]) => ReturnType<Client<paths>["POST"]>;
+export function refuseFollow<V = Verb>(send: V, verb = "POST"): V {
+  const call = send as (...args: unknown[]) => Promise<unknown>;
   return ((path: unknown, init?: RequestInit) =>
     init?.redirect === "follow"
       ? Promise.reject(
           new NoxConfigurationError(
-            'nox.POST does not take redirect: "follow": fetch would send the API key on to wherever a redirect points. ' +
+            `nox.${verb} does not take redirect: "follow": fetch would send the API key on to wherever a redirect points. ` +
               "Leave redirect out (a 3xx is then the response), or use a client without the key.",
           ),
         )
-      : call(path, init)) as Client<paths>["POST"];
+      : call(path, init)) as V;
 }

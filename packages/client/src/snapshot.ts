@@ -35,16 +35,16 @@ function copy(value: unknown, depth: number, path: string): unknown {
  * they are, so validation sees a misplaced `undefined` or function; JSON.stringify leaves those out.
  * The copy is what is validated and serialised once, so what is checked is what is sent, on every
  * attempt, whatever the caller's object does later. A getter or Proxy trap that throws, a cycle or a
- * bigint is a {@link NoxValidationError}.
+ * bigint is a {@link NoxValidationError}. `root` names the value in messages (`body`, `params`).
  */
-export function snapshotBody(body: unknown): unknown {
+export function snapshotBody(body: unknown, root = "body", method?: string): unknown {
   try {
-    return copy(body, 0, "body");
+    return copy(body, 0, root);
   } catch (error) {
     const why =
       error instanceof Unreadable
         ? error.message
-        : `body could not be read: a getter or Proxy threw ${error instanceof Error ? error.name : typeof error}`;
-    throw new NoxValidationError([{ field: "body", message: why }]);
+        : `${root} could not be read: a getter or Proxy threw ${error instanceof Error ? error.name : typeof error}`;
+    throw new NoxValidationError([{ field: root, message: why }], method);
   }
 }

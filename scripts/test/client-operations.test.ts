@@ -1,0 +1,214 @@
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { emitAliases } from "../emit/aliases.ts";
+import { CLIENT_OPERATIONS_FILE, emitClientOperations } from "../emit/client-operations.ts";
+import { emitTypes } from "../emit/types.ts";
+import { emitAll } from "../generate.ts";
+import { REPO_ROOT } from "../lib/repo.ts";
+import { buildModel } from "../model/build-model.ts";
+import { ModelError } from "../model/errors.ts";
+import { inputsOf } from "./evolution-fixtures.ts";
+
+const run = promisify(execFile);
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonOf = (name: string) => ({ "application/json": { schema: ref(name) } });
+
+/** The vendored spec plus `GET /supplier/link-sessions/{link_token}` (issue #9's example operation). */
+function withGetLinkSession(spec: any, parameter: object = {}): void {
+  spec.paths["/supplier/link-sessions/{link_token}"] = {
+    get: {
+      operationId: "getSupplierLinkSession",
+      summary: "Get supplier link session",
+      description: "Reads a link session back by its token.",
+      parameters: [
+        { name: "link_token", in: "path", required: true, schema: { type: "string" }, ...parameter },
+      ],
+      responses: {
+        200: { description: "The link session.", content: jsonOf("CreateSupplierLinkSessionResponse") },
+        404: { description: "No such link session.", content: jsonOf("ErrorResponse") },
+      },
+      security: [{ ApiKeyAuth: [] }],
+    },
+  };
+}
+
+const emitted = (edit: (spec: any) => void) =>
+  emitClientOperations(buildModel(inputsOf({ spec: edit })))[0]!.source;
+
+describe("emitClientOperations", () => {
+  test("writes a descriptor, the method names and the verbs for a GET with a path parameter", () => {
+    const source = emitted((s) => withGetLinkSession(s));
+    expect(source).toContain(
+      'getSupplierLinkSession: Object.freeze({ operationId: "getSupplierLinkSession", methodName: "getSupplierLinkSession", method: "GET", path: "/supplier/link-sessions/{link_token}"',
+    );
+    expect(source).toContain(
+      'input: { type: "object", required: ["link_token"], properties: { link_token: { type: "string" } } }',
+    );
+    expect(source).toContain(
+      "success: { status: 200, schema: CREATE_SUPPLIER_LINK_SESSION_RESPONSE_SCHEMA }",
+    );
+    expect(source).toContain("errors: [404]");
+    expect(source).toContain("safe: true");
+    expect(source).toContain('getSupplierLinkSession: "getSupplierLinkSession",');
+    expect(source).toContain('createLinkSession: "createSupplierLinkSession",');
+    expect(source).toContain('createSupplierLinkSession: "createSupplierLinkSession",');
+    expect(source).toContain('HTTP_METHODS = Object.freeze(["POST","GET"] as const)');
+    expect(source).toContain(
+      'getSupplierLinkSession(params: { link_token: string }, options?: NoxRequestOptions): Promise<operations["getSupplierLinkSession"]["responses"][200]["content"]["application/json"]>;',
+    );
+    expect(source).toContain(
+      "   * Get supplier link session\n   *\n   * Reads a link session back by its token.",
+    );
+  });
+
+  test("the vendored spec's own output: only the link-session POST, under both names", () => {
+    const source = emitted(() => {});
+    expect(source).toContain('effect: "The link session may have been created"');
+    expect(source).toContain("input: CREATE_SUPPLIER_LINK_SESSION_REQUEST_SCHEMA");
+    expect(source).toContain('HTTP_METHODS = Object.freeze(["POST"] as const)');
+    expect(source).not.toContain("getSupplierLinkSession");
+  });
+
+  test.each([
+    [
+      "a header parameter that would set the key",
+      { name: "X-Api-Key", in: "header" },
+      /x-api-key.*sets itself/,
+    ],
+    [
+      "a header parameter that would set the framing",
+      { name: "Content-Length", in: "header" },
+      /content-length/,
+    ],
+    ["a cookie parameter", { name: "session", in: "cookie" }, /cookie parameter/],
+    [
+      "an unsupported (union) schema",
+      { schema: { oneOf: [{ type: "string" }, { type: "integer" }] } },
+      /union/,
+    ],
+  ])("refuses %s, naming it", (_, parameter, message) => {
+    expect(() => emitted((s) => withGetLinkSession(s, { required: false, ...parameter }))).toThrow(
+      ModelError,
+    );
+    expect(() => emitted((s) => withGetLinkSession(s, { required: false, ...parameter }))).toThrow(message);
+  });
+
+  test("a deprecated operation says so in its JSDoc", () => {
+    const source = emitted((s) => {
+      withGetLinkSession(s);
+      s.paths["/supplier/link-sessions/{link_token}"].get.deprecated = true;
+    });
+    expect(source).toContain("@deprecated");
+  });
+});
+
+// The whole client, regenerated from the fixture spec, in a throwaway copy (inside node_modules, which
+// git and prettier ignore, so module resolution finds the workspace's dependencies).
+describe("the client regenerated with getSupplierLinkSession", () => {
+  let root: string;
+
+  beforeAll(async () => {
+    const base = join(REPO_ROOT, "packages/client/node_modules");
+    await mkdir(base, { recursive: true });
+    root = await mkdtemp(join(base, ".operations-fixture-"));
+    for (const pkg of ["types", "enums", "client"]) {
+      await cp(join(REPO_ROOT, "packages", pkg, "src"), join(root, pkg, "src"), { recursive: true });
+    }
+    const model = buildModel(inputsOf({ spec: (s) => withGetLinkSession(s) }));
+    for (const file of await emitAll(model, [emitTypes, emitAliases, emitClientOperations])) {
+      const path = join(root, file.path.replace(/^packages\//, ""));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.source);
+    }
+    await writeFile(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
+    expect(CLIENT_OPERATIONS_FILE).toBe("packages/client/src/generated/operations.ts");
+  }, 60_000);
+
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  test("type-checks getSupplierLinkSession({ link_token }) and refuses bad params at compile time", async () => {
+    await writeFile(
+      join(root, "client/src/usage.ts"),
+      [
+        'import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";',
+        'import { createNoxClient } from "./index.js";',
+        'const nox = createNoxClient({ apiKey: "nox_fixture_key" });',
+        'export const session: Promise<CreateSupplierLinkSessionResponse> = nox.getSupplierLinkSession({ link_token: "t" });',
+        "// @ts-expect-error link_token is required",
+        "void nox.getSupplierLinkSession({});",
+        "// @ts-expect-error link_token is a string",
+        "void nox.getSupplierLinkSession({ link_token: 1 });",
+        "// @ts-expect-error not a body-only method",
+        'void nox.getSupplierLinkSession("t");',
+        'void nox.createSupplierLinkSession({ user_id: "u", asset_type: "hp", redirect_url: "https://a.example/" });',
+        "export const get = nox.GET;",
+        "",
+      ].join("\n"),
+    );
+    await writeFile(
+      join(root, "tsconfig.json"),
+      JSON.stringify({
+        extends: join(REPO_ROOT, "tsconfig.base.json"),
+        compilerOptions: {
+          types: ["node"],
+          paths: {
+            "@nox-energy/authenticator-types": ["./types/src/index.ts"],
+            "@nox-energy/authenticator-enums": ["./enums/src/index.ts"],
+          },
+        },
+        include: ["client/src"],
+      }),
+    );
+    const tsc = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+    const result = await run(process.execPath, [tsc, "-p", join(root, "tsconfig.json")]).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout, failed: true }),
+    );
+    expect(result.stdout).toBe("");
+  }, 60_000);
+
+  test("getSupplierLinkSession works against a loopback server: encoded, validated, 404 mapped, 503 retried", async () => {
+    await writeFile(
+      join(root, "client/src/run.ts"),
+      `
+import { createServer } from "node:http";
+import { createNoxClient } from "./index.js";
+const session = { link_url: "https://auth.nox.energy/ui?t=1", link_token: "a/b", language: "en", asset_type: "hp",
+  redirect_url: "https://app.example/cb", supplier: "S", supplier_user_id: "u", created_at: 1, expires_at: 2 };
+const answers = [[200, session], [404, { error: "Link session not found" }], [503, {}], [200, session]];
+const seen: string[] = [];
+const server = createServer((req, res) => {
+  seen.push(req.method + " " + req.url);
+  const [status, body] = answers.shift() ?? [500, {}];
+  res.writeHead(status as number, { "content-type": "application/json" }).end(JSON.stringify(body));
+});
+await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+const { port } = server.address() as { port: number };
+const nox = createNoxClient({ apiKey: "nox_fixture_key", baseUrl: "http://127.0.0.1:" + port, logLevel: "off", backoff: { initialDelayMs: 1, maxDelayMs: 2 } });
+const out: unknown[] = [];
+out.push(await nox.getSupplierLinkSession({ link_token: "a/b?c#d" }));
+out.push(await nox.getSupplierLinkSession({ link_token: "gone" }).catch((e: Error) => e.name));
+out.push(await nox.getSupplierLinkSession({ link_token: ".." }).catch((e: Error) => e.name));
+out.push(await nox.getSupplierLinkSession({ link_token: "again" }));
+server.close();
+console.log(JSON.stringify({ out, seen }));
+`,
+    );
+    const tsx = join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
+    const { stdout } = await run(process.execPath, [tsx, join(root, "client/src/run.ts")]);
+    const { out, seen } = JSON.parse(stdout) as { out: unknown[]; seen: string[] };
+    expect(out[0]).toMatchObject({ link_token: "a/b" });
+    expect(out.slice(1, 3)).toEqual(["NoxNotFoundError", "NoxValidationError"]);
+    expect(out[3]).toMatchObject({ link_token: "a/b" });
+    expect(seen).toEqual([
+      "GET /supplier/link-sessions/a%2Fb%3Fc%23d",
+      "GET /supplier/link-sessions/gone",
+      "GET /supplier/link-sessions/again",
+      "GET /supplier/link-sessions/again",
+    ]);
+  }, 60_000);
+});
