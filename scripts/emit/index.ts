@@ -1,7 +1,11 @@
 import type { Emitter } from "../model/types.ts";
 import { emitAliases } from "./aliases.ts";
 import { emitBaseUrl } from "./base-url.ts";
+import { emitBrandRule } from "./brand-rule.ts";
+import { emitClientSchemas } from "./client-schemas.ts";
 import { emitEnums } from "./enums.ts";
+import { emitLabels } from "./labels.ts";
+import { emitLinkCallback } from "./link-callback.ts";
 import { emitTestingSchemas } from "./testing-schemas.ts";
 import { emitTypes } from "./types.ts";
 
@@ -12,4 +16,8 @@ export const EMITTERS: readonly Emitter[] = [
   emitEnums,
   emitBaseUrl,
   emitTestingSchemas,
+  emitClientSchemas,
+  emitLinkCallback,
+  emitLabels,
+  emitBrandRule,
 ];
