@@ -46,19 +46,22 @@ function compareComponents(before: ApiModel, after: ApiModel, list: ChangeList):
   }
 }
 
-/** Curated brand data: a brand leaving an asset type breaks calls that passed it; joining one is a feature. */
+/**
+ * Curated brand data: a brand leaving an asset type breaks calls that passed it; joining one is a feature.
+ * Both reach the types package too: its `BrandsByAssetType` and checked request types are built on it.
+ */
 function compareCurated(before: ApiModel, after: ApiModel, list: ChangeList): void {
   const placement = (m: ApiModel) =>
     new Set(m.curated.brands.flatMap((b) => b.assetTypes.map((t) => `${b.brand} (${t})`)));
   const [oldPlaced, newPlaced] = [placement(before), placement(after)];
   const oldBrands = new Set(before.curated.brands.map((b) => b.brand));
   for (const entry of oldPlaced) {
-    if (!newPlaced.has(entry)) list.add("major", "Brand left an asset type", entry, ["enums"]);
+    if (!newPlaced.has(entry)) list.add("major", "Brand left an asset type", entry, ["enums", "types"]);
   }
   for (const entry of newPlaced) {
     const brand = entry.slice(0, entry.indexOf(" ("));
     if (!oldPlaced.has(entry) && oldBrands.has(brand))
-      list.add("minor", "Brand joined an asset type", entry, ["enums"]);
+      list.add("minor", "Brand joined an asset type", entry, ["enums", "types"]);
   }
   const oldLabels = new Map(before.curated.brands.map((b) => [b.brand, b.label]));
   for (const b of after.curated.brands) {

@@ -1,8 +1,12 @@
 import type { Emitter } from "../model/types.ts";
 import { emitAliases } from "./aliases.ts";
 import { emitBaseUrl } from "./base-url.ts";
+import { emitBrandRule } from "./brand-rule.ts";
 import { emitClientOperations } from "./client-operations.ts";
+import { emitClientSchemas } from "./client-schemas.ts";
 import { emitEnums } from "./enums.ts";
+import { emitLabels } from "./labels.ts";
+import { emitLinkCallback } from "./link-callback.ts";
 import { emitTestingSchemas } from "./testing-schemas.ts";
 import { emitTypes } from "./types.ts";
 
@@ -14,4 +18,8 @@ export const EMITTERS: readonly Emitter[] = [
   emitBaseUrl,
   emitClientOperations,
   emitTestingSchemas,
+  emitClientSchemas,
+  emitLinkCallback,
+  emitLabels,
+  emitBrandRule,
 ];

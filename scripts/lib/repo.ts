@@ -9,9 +9,9 @@ export const SPEC_FILE = "spec/openapi-supplier-auth-v2.json";
 export const BRANDS_FILE = "spec/brands.json";
 /** Curated client method names where the operationId is not the name we want. */
 export const METHOD_NAMES_FILE = "spec/method-names.json";
-/** Curated UI labels (another emitter owns their meaning; the model carries them). */
+/** Curated UI labels: each asset type's name per language, each language's own name. */
 export const LABELS_FILE = "spec/labels.json";
-/** The schema of the link callback (another emitter owns its meaning; the model carries it). */
+/** The schema of the redirect callback's `data` payload (the LinkCallback type). */
 export const LINK_CALLBACK_FILE = "spec/link-callback.schema.json";
 /** The spec's provenance notes; its `- URL:` line is the upstream `pnpm update-spec` fetches by default. */
 export const SPEC_README_FILE = "spec/README.md";

@@ -1,7 +1,9 @@
 import { SPEC_FILE } from "../lib/repo.ts";
-import { readBrands, readMethodNames } from "./curated.ts";
+import { CURATED_ENUMS, findBrandRule, findEnum, readBrands, readMethodNames } from "./curated.ts";
 import { collectEnums } from "./enums.ts";
 import { child, ModelError } from "./errors.ts";
+import { readLabels } from "./labels.ts";
+import { readLinkCallback } from "./link-callback.ts";
 import type { ModelInputs } from "./load.ts";
 import { readOperations } from "./operations.ts";
 import { isObject, normaliseSchema } from "./schemas.ts";
@@ -82,6 +84,11 @@ export function buildModel(inputs: ModelInputs): ApiModel {
   const schemas = readSchemas(document);
   const enums = collectEnums(operations, schemas);
   const { brands, assetTypes } = readBrands(inputs.brands, enums, misfits);
+  const brandRule = findBrandRule(operations, schemas, misfits);
+  // The languages the enums package exports: the spec's Language enum, or none.
+  const languages = findEnum(enums, CURATED_ENUMS.language) ?? [];
+  const labels = readLabels(inputs.labels, assetTypes, languages, misfits);
+  const linkCallback = readLinkCallback(inputs.linkCallbackSchema, misfits);
   return {
     openapi: document.openapi,
     info: {
@@ -102,8 +109,9 @@ export function buildModel(inputs: ModelInputs): ApiModel {
       assetTypes,
       methodNames,
       misfits,
-      labels: inputs.labels,
-      linkCallbackSchema: inputs.linkCallbackSchema,
+      labels,
+      linkCallback,
+      brandRule,
     },
   };
 }

@@ -1,6 +1,6 @@
-import { BRANDS_FILE, METHOD_NAMES_FILE } from "../lib/repo.ts";
+import { BRANDS_FILE, LABELS_FILE, LINK_CALLBACK_FILE, METHOD_NAMES_FILE } from "../lib/repo.ts";
 import { isObject } from "./schemas.ts";
-import type { CuratedBrand, EnumInfo, Misfit } from "./types.ts";
+import type { BrandRule, CuratedBrand, EnumInfo, Misfit, Operation, Schema } from "./types.ts";
 
 /**
  * The spec enums the curated brand data describes. This module is the one place that names them:
@@ -15,7 +15,8 @@ interface BrandFacts {
 
 const isString = (v: unknown): v is string => typeof v === "string";
 
-function findEnum(enums: readonly EnumInfo[], name: string): string[] | null {
+/** The values of the spec's component string enum `name`, or `null` when it has none. */
+export function findEnum(enums: readonly EnumInfo[], name: string): string[] | null {
   const found = enums.find((e) => e.named && e.name === name);
   return found && found.values.every(isString) ? (found.values as string[]) : null;
 }
@@ -146,12 +147,54 @@ export function readBrands(
   return { brands: placeBrands(brands, data, assetTypes, miss), assetTypes };
 }
 
+const refersTo = (schema: Schema, name: string) => schema.kind === "ref" && schema.ref === name;
+
+/**
+ * The request the brand rule applies to: the first operation whose request body is a component with a
+ * property typed by the spec's `Brand` enum and one typed by its `AssetType` enum. Without one the rule
+ * has nothing to check (the types package's request types are then the spec's request as is): a misfit.
+ */
+export function findBrandRule(
+  operations: readonly Operation[],
+  schemas: ReadonlyMap<string, Schema>,
+  misfits: Misfit[],
+): BrandRule | null {
+  for (const op of operations) {
+    const body = op.requestBody?.schema;
+    if (body?.kind !== "ref" || body.nullable || !/^[A-Za-z_$][\w$]*$/.test(body.ref!)) continue;
+    const props = schemas.get(body.ref!)?.properties ?? [];
+    const brand = props.find((p) => refersTo(p.schema, CURATED_ENUMS.brand));
+    const assetType = props.find((p) => refersTo(p.schema, CURATED_ENUMS.assetType) && !p.schema.nullable);
+    if (brand && assetType) {
+      return {
+        operationId: op.operationId,
+        request: body.ref!,
+        brand: { key: brand.name, required: brand.required },
+        assetType: { key: assetType.name, required: assetType.required },
+      };
+    }
+  }
+  missIn(misfits)(
+    "no-brand-rule",
+    [`${CURATED_ENUMS.brand} for ${CURATED_ENUMS.assetType}`],
+    `no request body in the spec has a property typed by \`${CURATED_ENUMS.brand}\` and one by \`${CURATED_ENUMS.assetType}\`, so the brand rule has nothing to check`,
+    "CheckedCreateLinkSessionRequest is the spec's request as is until one does (scripts/model/curated.ts names the enums).",
+  );
+  return null;
+}
+
+const MISFIT_TOPICS: Readonly<Record<string, string>> = {
+  [BRANDS_FILE]: "the spec's brands",
+  [LABELS_FILE]: "the spec's asset types and languages",
+  [LINK_CALLBACK_FILE]: "what the generator reads",
+};
+
 /** A message naming each misfit, the file it sits in, and what to do about it. */
 export function describeMisfits(misfits: readonly Misfit[]): string {
   const files = [...new Set(misfits.map((m) => m.file))];
   return files
     .flatMap((file) => [
-      `${file} no longer matches the spec's ${file === BRANDS_FILE ? "brands" : "operations"}:`,
+      `${file} no longer matches ${MISFIT_TOPICS[file] ?? "the spec's operations"}:`,
       ...misfits.filter((m) => m.file === file).map((m) => `  - ${m.message}`),
       `Edit ${file}, then run \`pnpm generate\`.`,
     ])

@@ -173,10 +173,41 @@ export interface Curated {
   /** operationId -> the method name the client keeps for it, then any extra aliases. */
   methodNames: Readonly<Record<string, readonly string[]>>;
   misfits: readonly Misfit[];
-  /** spec/labels.json, as read (other emitters own its meaning); `null` when absent. */
-  labels: unknown;
-  /** spec/link-callback.schema.json, as read; `null` when absent. */
-  linkCallbackSchema: unknown;
+  /** spec/labels.json against the enums' asset types and languages; `null` when absent. */
+  labels: CuratedLabels | null;
+  /** spec/link-callback.schema.json as a model schema; `null` when absent. */
+  linkCallback: CuratedSchema | null;
+  /** Where the brand rule (a brand valid for an asset type) applies; `null` when no request fits it. */
+  brandRule: BrandRule | null;
+}
+
+/** spec/labels.json as far as it fits: every asset type and language, in the enums' order, labelled. */
+export interface CuratedLabels {
+  /** Each asset type with its label per language (a missing label is the raw language value's own). */
+  assetTypes: readonly (readonly [
+    assetType: string,
+    labels: readonly (readonly [language: string, label: string])[],
+  ])[];
+  /** Each language with its name in itself. */
+  languages: readonly (readonly [language: string, label: string])[];
+}
+
+/** A curated JSON schema outside the OpenAPI document (spec/link-callback.schema.json). */
+export interface CuratedSchema {
+  /** The type name it generates (its `title`). */
+  name: string;
+  schema: Schema;
+  /** Where its facts come from (`x-provenance`), for a `@see` line. */
+  see?: string;
+}
+
+/** The request the curated brand rule applies to: its Brand-typed and AssetType-typed properties. */
+export interface BrandRule {
+  operationId: string;
+  /** The request body's component name. */
+  request: string;
+  brand: { key: string; required: boolean };
+  assetType: { key: string; required: boolean };
 }
 
 /** The API as one typed model. */

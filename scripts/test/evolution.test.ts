@@ -292,10 +292,10 @@ const cases: Array<[string, Case]> = [
     },
   ],
   [
-    "brand moved between asset types in brands.json: major for the enums",
+    "brand moved between asset types in brands.json: major for the enums and the types (BrandsByAssetType)",
     {
       after: { brands: (b) => (b.brands.panasonic.asset_types = ["pv"]) },
-      levels: { enums: "major" },
+      levels: { enums: "major", types: "major" },
       lines: ["Brand left an asset type: panasonic (hp)", "Brand joined an asset type: panasonic (pv)"],
     },
   ],

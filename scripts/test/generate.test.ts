@@ -12,6 +12,8 @@ const VALUES = "packages/enums/src/generated/values.ts";
 const LABELS = "packages/enums/src/generated/brand-labels.ts";
 const SCHEMAS = "packages/testing/src/generated/schemas.ts";
 const BASE_URL = "packages/client/src/generated/base-url.ts";
+const CLIENT_SCHEMAS = "packages/client/src/generated/schemas.ts";
+const UI_LABELS = "packages/enums/src/generated/labels.ts";
 const ALL = [TYPES, VALUES, LABELS, BASE_URL, SCHEMAS];
 const SPEC = "spec/openapi-supplier-auth-v2.json";
 const DATA = "spec/brands.json";
@@ -95,20 +97,25 @@ describe("generate", () => {
   test("a spec change flows into the types and the enum values", async () => {
     await repo.editJson(SPEC, (spec) => spec.components.schemas.Language.enum.push("de"));
     const result = await generate({ root: repo.root });
-    expect(result.changed.sort()).toEqual([VALUES, TYPES, SCHEMAS].sort());
+    // The label table gains the language too, shown as itself until spec/labels.json names it (a misfit).
+    expect(result.changed.sort()).toEqual([VALUES, TYPES, SCHEMAS, UI_LABELS].sort());
+    expect(result.misfits.map((m) => m.subjects)).toEqual([
+      ["asset_types.hp.de", "asset_types.pv.de", "languages.de"],
+    ]);
     expect(await repo.read(TYPES)).toContain('Language: "nl" | "en" | "fr" | "es" | "de";');
     expect(await repo.read(VALUES)).toMatch(/LANGUAGES = .*"de"/s);
     expect(await repo.read(SCHEMAS)).toMatch(/Language: .*"es", "de"/s);
   });
 
-  test("a request schema change flows into the fake server's schemas, and only there and the types", async () => {
+  test("a request schema change flows into the fake server's and the client's schemas, and only there and the types", async () => {
     await repo.editJson(SPEC, (spec) => {
       const request = spec.components.schemas.CreateSupplierLinkSessionRequest;
       request.required.push("language");
       request.properties.user_id.maxLength = 64;
     });
     const result = await generate({ root: repo.root });
-    expect(result.changed.sort()).toEqual([TYPES, SCHEMAS].sort());
+    expect(result.changed.sort()).toEqual([TYPES, SCHEMAS, CLIENT_SCHEMAS].sort());
+    expect(await repo.read(CLIENT_SCHEMAS)).toMatch(/user_id: \{ type: "string", maxLength: 64 \}/);
     const schemas = await repo.read(SCHEMAS);
     expect(schemas).toMatch(
       /required: Object\.freeze\(\["user_id", "redirect_url", "asset_type", "language"\]\)/,

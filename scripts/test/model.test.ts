@@ -104,6 +104,7 @@ describe("the model", () => {
       ["spec/brands.json", "missing-enum", ["AssetType"]],
       ["spec/brands.json", "unplaced", expect.arrayContaining(["alpha innotec", "saunier duval"])],
       ["spec/brands.json", "unknown", expect.arrayContaining(["alpha-innotec", "saunier-duval"])],
+      ["spec/brands.json", "no-brand-rule", ["Brand for AssetType"]],
     ]);
     expect(model.curated.assetTypes).toEqual(["pv", "hp"]);
   });

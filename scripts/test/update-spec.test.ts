@@ -91,6 +91,8 @@ type Want = {
   lines: string[];
   /** Whether the enum files are regenerated ("misfit": with what fits, naming what spec/brands.json lacks). */
   enums: "changed" | "unchanged" | "misfit";
+  /** A curated file other than spec/brands.json the run names as a misfit. */
+  misfit?: string;
 };
 
 const cases: Array<[MutationName, Want]> = [
@@ -180,10 +182,12 @@ const cases: Array<[MutationName, Want]> = [
   [
     "language added",
     {
-      code: 0,
+      // The new language needs its labels in spec/labels.json: a misfit, everything else written.
+      code: 1,
       bumps: { [TYPES_PKG]: "minor", [ENUMS_PKG]: "minor" },
       lines: ["- Languages added: de"],
       enums: "changed",
+      misfit: "spec/labels.json",
     },
   ],
 ];
@@ -216,6 +220,8 @@ describe("pnpm update-spec <url> writes the spec, the generated files and a chan
     if (want.enums === "misfit") {
       expect(stderr).toContain("spec/brands.json no longer matches the spec's brands");
       expect(stderr).toContain("Edit spec/brands.json, then run `pnpm generate`.");
+    } else if (want.misfit !== undefined) {
+      expect(stderr).toContain(`Edit ${want.misfit}, then run \`pnpm generate\`.`);
     } else {
       expect(stderr).toBe("");
     }
@@ -238,7 +244,8 @@ describe("when the curated brand data falls behind", () => {
     });
     const mended = await generate({ root: repo.root });
     expect(mended.misfits).toEqual([]);
-    expect(mended.changed.sort()).toEqual([LABELS, VALUES]);
+    // The types package's brand table (BrandsByAssetType) places it too.
+    expect(mended.changed.sort()).toEqual([LABELS, VALUES, "packages/types/src/generated/brand-rule.ts"]);
     expect(await repo.read(VALUES)).toMatch(/hp: [^\]]*"acme-heat"/);
   });
 });
@@ -486,7 +493,7 @@ describe("issue #9: nothing valid is refused, curated changes are classified", (
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  test("`--curated` classifies spec/brands.json edits since HEAD: a brand leaving an asset type is major for the enums", async () => {
+  test("`--curated` classifies spec/brands.json edits since HEAD: a brand leaving an asset type is major for the enums and the types", async () => {
     const git = (...args: string[]) => promisify(execFile)("git", args, { cwd: repo.root });
     await git("init", "-q");
     await git("add", "-A");
@@ -495,7 +502,7 @@ describe("issue #9: nothing valid is refused, curated changes are classified", (
     const { code, stdout } = await run(["--curated"]);
     expect(code).toBe(0);
     expect(stdout).toContain("- Brand left an asset type: panasonic (hp)");
-    expect((await onlyChangeset()).bumps).toEqual({ [ENUMS_PKG]: "major" });
+    expect((await onlyChangeset()).bumps).toEqual({ [ENUMS_PKG]: "major", [TYPES_PKG]: "major" });
     expect(await repo.read(VALUES)).toMatch(/pv: [^\]]*"panasonic"/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A JSON schema in the compact form the client checks values against at run time. This is the whole
- * format: scripts/lib/render-client-schemas.ts writes `generated/schemas.ts` in it from the spec (with
+ * format: scripts/emit/client-schemas.ts writes `generated/schemas.ts` in it from the spec (with
  * `$ref`s resolved, descriptions and examples dropped, and `nullable`, `type: [T, "null"]` and
  * `anyOf: [T, { type: "null" }]` all folded into `nullable`), and check-schema.ts interprets it.
  */

@@ -1,7 +1,14 @@
-import type { AssetType, Language } from "@nox-energy/authenticator-types";
 import { brandLabel } from "./brand-label.js";
 import { brandsFor } from "./brands-by-asset-type.js";
-import { ASSET_TYPES, DEFAULT_LANGUAGE, isAssetType, isLanguage } from "./generated/values.js";
+// values.ts exports AssetType and Language even when the spec lacks one (a fallback), so this builds on any spec.
+import {
+  ASSET_TYPES,
+  DEFAULT_LANGUAGE,
+  isAssetType,
+  isLanguage,
+  type AssetType,
+  type Language,
+} from "./generated/values.js";
 import type { BrandFor } from "./guards.js";
 
 /** One entry of a brand dropdown: the value to send and the label to show. */

@@ -1,4 +1,5 @@
-import type { AssetType, Language } from "@nox-energy/authenticator-types";
+// values.ts exports both even when the spec lacks one (a fallback), so this builds on any spec.
+import type { AssetType, Language } from "./generated/values.js";
 import { ASSET_TYPE_LABELS, LANGUAGE_LABELS } from "./generated/labels.js";
 
 /**

@@ -2,9 +2,9 @@ export type { $defs, components, operations, paths, webhooks } from "./generated
 export type * from "./generated/aliases.js";
 export type { LinkCallback } from "./generated/link-callback.js";
 export type {
+  BrandsByAssetType,
   BrandTable,
   CheckedCreateLinkSessionRequest,
   LinkSessionRequestFor,
   UncheckedCreateLinkSessionRequest,
-} from "./brand-rule.js";
-export type { BrandsByAssetType } from "./generated/brand-rule.js";
+} from "./generated/brand-rule.js";

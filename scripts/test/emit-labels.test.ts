@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { emitLabels, UI_LABELS_FILE } from "../emit/labels.ts";
+import { generate, main } from "../generate.ts";
+import { LABELS_FILE, REPO_ROOT } from "../lib/repo.ts";
+import { buildModel } from "../model/build-model.ts";
+import { describeMisfits } from "../model/curated.ts";
+import { earlierV2, inputsOf, type Side } from "./evolution-fixtures.ts";
+import { createFixtureRepo, type FixtureRepo } from "./fixture-repo.ts";
+
+const DATA: any = JSON.parse(readFileSync(join(REPO_ROOT, LABELS_FILE), "utf8"));
+const SPEC = "spec/openapi-supplier-auth-v2.json";
+
+/** The model of the vendored spec (with `side`'s edits) and spec/labels.json with `edit` applied. */
+function modelWith(edit: (data: any) => void = () => {}, side: Side = {}) {
+  const labels = structuredClone(DATA);
+  edit(labels);
+  return buildModel({ ...inputsOf(side), labels });
+}
+
+/** The label misfits' subjects: what is missing, and what the spec lacks. */
+function gaps(edit: (data: any) => void = () => {}, side: Side = {}) {
+  const misfits = modelWith(edit, side).curated.misfits.filter((m) => m.file === LABELS_FILE);
+  const of = (kind: string) => misfits.find((m) => m.kind === kind)?.subjects ?? [];
+  return { missing: of("unlabelled"), extra: of("unknown") };
+}
+
+describe("spec/labels.json", () => {
+  test("labels every asset type in every language and names every language, nothing more", () => {
+    expect(gaps()).toEqual({ missing: [], extra: [] });
+  });
+
+  test("keeps its provenance: who decided and where each label comes from", () => {
+    expect(Object.keys(DATA.provenance)).toEqual(
+      expect.arrayContaining(["decided_by", "asset_types", "languages"]),
+    );
+    expect(DATA.provenance.decided_by).toContain("issue #11");
+  });
+});
+
+describe("the model's curated labels", () => {
+  test.each([
+    [
+      "a language's label for an asset type missing",
+      (d: any) => delete d.asset_types.pv.fr,
+      { missing: ["asset_types.pv.fr"], extra: [] },
+    ],
+    [
+      "a blank label",
+      (d: any) => void (d.asset_types.hp.nl = "  "),
+      { missing: ["asset_types.hp.nl"], extra: [] },
+    ],
+    ["a non-string label", (d: any) => void (d.languages.es = 1), { missing: ["languages.es"], extra: [] }],
+    [
+      "an asset type missing",
+      (d: any) => delete d.asset_types.hp,
+      { missing: ["asset_types.hp"], extra: [] },
+    ],
+    ["a language name missing", (d: any) => delete d.languages.en, { missing: ["languages.en"], extra: [] }],
+    [
+      "an asset type the spec lacks",
+      (d: any) => void (d.asset_types.ev = { nl: "Laadpaal" }),
+      { missing: [], extra: ["asset_types.ev"] },
+    ],
+    [
+      "a language the spec lacks",
+      (d: any) => void (d.languages.de = "Deutsch"),
+      { missing: [], extra: ["languages.de"] },
+    ],
+    [
+      "a label in a language the spec lacks",
+      (d: any) => void (d.asset_types.hp.de = "Wärmepumpe"),
+      { missing: [], extra: ["asset_types.hp.de"] },
+    ],
+  ])("names %s by its key", (_name, edit, want) => {
+    expect(gaps(edit)).toEqual(want);
+  });
+
+  test("a language the spec gains is missing everywhere it needs a label", () => {
+    const side: Side = { spec: (s) => s.components.schemas.Language.enum.push("de") };
+    expect(gaps(undefined, side)).toEqual({
+      missing: ["asset_types.hp.de", "asset_types.pv.de", "languages.de"],
+      extra: [],
+    });
+  });
+
+  test("the message names the file, each key, and what to do", () => {
+    const model = modelWith((d) => {
+      delete d.asset_types.pv.fr;
+      d.languages.de = "Deutsch";
+    });
+    const message = describeMisfits(model.curated.misfits);
+    expect(message).toContain(`${LABELS_FILE} no longer matches the spec's asset types and languages`);
+    expect(message).toMatch(/missing: asset_types\.pv\.fr\n.*add a non-empty label/);
+    expect(message).toMatch(/not in the spec: languages\.de\n.*remove them/);
+    expect(message).toContain("run `pnpm generate`");
+  });
+
+  test.each([
+    ["no asset_types", { languages: {} }],
+    ["languages an array", { asset_types: {}, languages: [] }],
+  ])("a file of the wrong shape (%s) is a misfit naming the file", (_name, data) => {
+    const model = buildModel({ ...inputsOf(), labels: data });
+    expect(describeMisfits(model.curated.misfits)).toMatch(/spec\/labels\.json.*"asset_types" object/s);
+  });
+
+  test("absent: no labels and no misfit", () => {
+    const model = buildModel(inputsOf());
+    expect(model.curated.labels).toBeNull();
+    expect(emitLabels(model)).toEqual([]);
+  });
+});
+
+describe("emitLabels", () => {
+  test("renders frozen tables in the spec's order, typed with satisfies against the types package", () => {
+    const [file] = emitLabels(modelWith());
+    const source = file!.source;
+    expect(source).toContain("Generated by scripts/generate.ts from spec/labels.json");
+    expect(source).toMatch(
+      /"hp": \/\* @__PURE__ \*\/ Object\.freeze\(\{ "nl": "Warmtepomp", "en": "Heat pump"/,
+    );
+    expect(source).toContain('from "@nox-energy/authenticator-types"');
+    expect(source).toContain("satisfies Readonly<Record<AssetType, Readonly<Record<Language, string>>>>");
+    expect(source).toContain("satisfies Readonly<Record<Language, string>>");
+    expect(source.indexOf('"nl": "Nederlands"')).toBeLessThan(source.indexOf('"es": "Español"'));
+  });
+
+  test("a missing label shows its raw value; a label for a value the spec lacks is left out", () => {
+    const source = emitLabels(
+      modelWith((d) => (d.asset_types.pv.fr = "") || (d.languages.de = "Deutsch")),
+    )[0]!.source;
+    expect(source).toContain('"fr": "fr"');
+    expect(source).not.toContain("Deutsch");
+  });
+
+  test("without the spec's AssetType enum, the types come from values.ts (its fallback)", () => {
+    const source = emitLabels(modelWith(undefined, { spec: earlierV2 }))[0]!.source;
+    expect(source).toContain('import type { AssetType, Language } from "./values.js";');
+  });
+});
+
+describe("generate with spec/labels.json", () => {
+  let repo: FixtureRepo;
+  beforeEach(async () => {
+    repo = await createFixtureRepo();
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await repo.dispose();
+  });
+
+  async function run(argv: string[]) {
+    const err: string[] = [];
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    vi.spyOn(console, "error").mockImplementation((...a) => void err.push(a.join(" ")));
+    const code = await main(argv, repo.root);
+    vi.restoreAllMocks();
+    return { code, stderr: err.join("\n") };
+  }
+
+  test("a label change flows into the generated table, and only there", async () => {
+    await repo.editJson(LABELS_FILE, (d) => void (d.asset_types.pv.nl = "PV-omvormer"));
+    const result = await generate({ root: repo.root });
+    expect(result.changed).toEqual([UI_LABELS_FILE]);
+    expect(await repo.read(UI_LABELS_FILE)).toContain('nl: "PV-omvormer"');
+  });
+
+  test("a language the spec gains is named as a misfit; the rest generates; the check fails", async () => {
+    await repo.editJson(SPEC, (spec) => spec.components.schemas.Language.enum.push("de"));
+    const generated = await run([]);
+    expect(generated.code, generated.stderr).toBe(0);
+    expect(generated.stderr).toContain("spec/labels.json no longer matches");
+    expect(generated.stderr).toContain("missing: asset_types.hp.de, asset_types.pv.de, languages.de");
+    expect(await repo.read(UI_LABELS_FILE)).toContain('de: "de"');
+    expect(await repo.read("packages/enums/src/generated/values.ts")).toMatch(/LANGUAGES = [^;]*"de"/);
+    const check = await run(["--check"]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("missing: asset_types.hp.de");
+  });
+
+  test("check mode names the data file and the missing key", async () => {
+    await repo.editJson(LABELS_FILE, (d) => delete d.languages.fr);
+    const { code, stderr } = await run(["--check"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Edit ${LABELS_FILE}, then run \`pnpm generate\`.`);
+    expect(stderr).toContain("missing: languages.fr");
+  });
+});
