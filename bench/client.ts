@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     `  the client's every export            ${kB(everything.gzip).padStart(9)}  (${kB(everything.minified)} minified)`,
   );
   console.log(
-    `  => createNoxClient / openapi-fetch = ${ratio.toFixed(2)}x (target <= 2x: ${ratio <= 2 ? "met" : "MISSED"})`,
+    `  => createNoxClient / openapi-fetch = ${ratio.toFixed(2)}x (target <= 3x: ${ratio <= 3 ? "met" : "MISSED"})`,
   );
   const labelsGone = !client.text.includes("Saunier Duval");
   console.log(`  brand labels tree-shaken away: ${labelsGone ? "yes" : "NO"}`);
