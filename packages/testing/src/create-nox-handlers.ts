@@ -1,12 +1,15 @@
-import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { DEFAULT_BASE_URL } from "./defaults.js";
-import { createFakeCore, type NoxFakeOptions, type RecordedRequest } from "./fake-core.js";
-import type { Fault } from "./faults.js";
+import {
+  createFakeCore,
+  stateOf,
+  type NoxFakeOptions,
+  type NoxFakeState,
+  type RecordedRequest,
+} from "./fake-core.js";
 import { callFromRequest, responseFromReply } from "./fetch-transport.js";
 import type { FakeApi } from "./fake-api.js";
 import { routePaths } from "./handle-request.js";
-import type { CompletedSession, LinkChoices } from "./session-store.js";
 
 /** Options for {@link createNoxHandlers}: the fake's options, and where to intercept. */
 export interface NoxHandlersOptions extends NoxFakeOptions {
@@ -18,24 +21,13 @@ export interface NoxHandlersOptions extends NoxFakeOptions {
 }
 
 /** The fake NOX API as MSW request handlers, with the test server's state; see {@link createNoxHandlers}. */
-export interface NoxHandlers {
+export interface NoxHandlers extends NoxFakeState {
   /** Give these to MSW's `setupServer(...handlers)`, `setupWorker` or `server.use(...)`. */
   readonly handlers: readonly HttpHandler[];
   /** The base URL intercepted, without a trailing slash. */
   readonly baseUrl: string;
-  /** The link sessions created (201 responses), oldest first; `completed_at` is set once completed. */
-  readonly sessions: readonly CreateSupplierLinkSessionResponse[];
-  /** Every request intercepted, oldest first (`transport: "msw"`). */
+  /** Every request intercepted, oldest first (`transport: "msw"`); `failNext`'s `reset: true` is a network error. */
   readonly requests: readonly RecordedRequest[];
-  /** Makes the next `count` requests (default 1) fail as `fault` says; `reset: true` is a network error. */
-  failNext(fault: Fault): void;
-  failNext(count: number, fault: Fault): void;
-  /** How many queued faults are still waiting for a request. */
-  readonly pendingFaults: number;
-  /** Completes a session as the user finishing NOX's flow does; as the test server's `completeSession`. */
-  completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
-  /** Forgets sessions, NOX users, requests and queued faults (options stay); for `afterEach`. */
-  reset(): void;
 }
 
 /**
@@ -70,22 +62,8 @@ export function createHandlersFor(options: NoxHandlersOptions, api?: FakeApi): N
       return reply === "reset" ? HttpResponse.error() : responseFromReply(reply);
     }),
   );
-  return {
-    handlers,
-    baseUrl,
-    get sessions() {
-      return fake.sessions;
-    },
-    get requests() {
-      return fake.requests;
-    },
-    get pendingFaults() {
-      return fake.pendingFaults;
-    },
-    failNext: (countOrFault: number | Fault, fault?: Fault) => fake.failNext(countOrFault, fault),
-    completeSession: (linkToken, choices) => fake.completeSession(linkToken, choices),
-    reset: () => fake.reset(),
-  };
+  // Onto the state object itself: a spread would read its getters once instead of keeping them live.
+  return Object.assign(stateOf(fake), { handlers, baseUrl });
 }
 
 function normaliseBaseUrl(baseUrl: string): string {

@@ -1,16 +1,15 @@
 import type { FakeApi } from "./fake-api.js";
-import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
 import {
   checkMaxBodyBytes,
   createFakeCore,
+  stateOf,
   type FakeCore,
   type NoxFakeOptions,
   type RecordedRequest,
+  type NoxFakeState,
 } from "./fake-core.js";
-import type { Fault } from "./faults.js";
 import { fetchTransport, type FetchFunction } from "./fetch-transport.js";
 import { listenOnLoopback } from "./http-transport.js";
-import type { CompletedSession, LinkChoices } from "./session-store.js";
 
 /** Options for {@link createNoxTestServer}; every one has a default. */
 export interface NoxTestServerOptions extends NoxFakeOptions {
@@ -19,28 +18,11 @@ export interface NoxTestServerOptions extends NoxFakeOptions {
 }
 
 /** A running fake NOX server; see {@link createNoxTestServer}. */
-export interface NoxTestServer extends AsyncDisposable {
+export interface NoxTestServer extends NoxFakeState, AsyncDisposable {
   /** `http://127.0.0.1:<port>` plus `basePath`: the `baseUrl` to give a client. */
   readonly url: string;
   /** In-process form of the server, with `fetch`'s signature: pass it as a client's custom `fetch`. */
   readonly fetch: FetchFunction;
-  /** The link sessions created (201 responses), oldest first; `completed_at` is set once completed. */
-  readonly sessions: readonly CreateSupplierLinkSessionResponse[];
-  /** Every request received, oldest first. */
-  readonly requests: readonly RecordedRequest[];
-  /** Makes the next `count` requests (default 1) fail as `fault` says, after any faults already queued. */
-  failNext(fault: Fault): void;
-  failNext(count: number, fault: Fault): void;
-  /** How many queued faults are still waiting for a request. */
-  readonly pendingFaults: number;
-  /**
-   * Completes the session of `linkToken` as the user finishing NOX's flow does (what opening its
-   * `link_url` does, without HTTP): where NOX redirects the user, and the callback in that URL's `data`.
-   * Throws for an unknown, expired (on the `now` clock) or completed session, or a brand NOX would not offer.
-   */
-  completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
-  /** Forgets sessions, NOX users, requests and queued faults (options stay); for `afterEach`. */
-  reset(): void;
   /** Stops the server, dropping open connections. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -87,24 +69,13 @@ export async function startTestServer(options: NoxTestServerOptions, api?: FakeA
     return (closed ??= http.close());
   };
 
-  return {
+  // Onto the state object itself: a spread would read its getters once instead of keeping them live.
+  return Object.assign(stateOf(fake), {
     url,
     fetch: fetchTransport((call, signal) => fake.dispatch(call, "fetch", signal), fake.maxBodyBytes),
-    get sessions() {
-      return fake.sessions;
-    },
-    get requests() {
-      return fake.requests;
-    },
-    get pendingFaults() {
-      return fake.pendingFaults;
-    },
-    failNext: (countOrFault: number | Fault, fault?: Fault) => fake.failNext(countOrFault, fault),
-    completeSession: (linkToken, choices) => fake.completeSession(linkToken, choices),
-    reset: () => fake.reset(),
     close,
     [Symbol.asyncDispose]: close,
-  };
+  });
 }
 
 function normaliseBasePath(basePath: string): string {

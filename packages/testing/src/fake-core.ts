@@ -48,6 +48,27 @@ export interface RecordedRequest {
 }
 
 /** The state and behaviour every form of the fake shares; a transport only turns requests into calls. */
+/** What a test sees of the fake, whichever form serves it (HTTP server, `fetch`, MSW handlers). */
+export interface NoxFakeState {
+  /** The link sessions created (201 responses), oldest first; `completed_at` is set once completed. */
+  readonly sessions: readonly CreateSupplierLinkSessionResponse[];
+  /** Every request received, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** Makes the next `count` requests (default 1) fail as `fault` says, after any faults already queued. */
+  failNext(fault: Fault): void;
+  failNext(count: number, fault: Fault): void;
+  /** How many queued faults are still waiting for a request. */
+  readonly pendingFaults: number;
+  /**
+   * Completes the session of `linkToken` as the user finishing NOX's flow does (what opening its
+   * `link_url` does, without HTTP): where NOX redirects the user, and the callback in that URL's `data`.
+   * Throws for an unknown, expired (on the `now` clock) or completed session, or a brand NOX would not offer.
+   */
+  completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
+  /** Forgets sessions, NOX users, requests and queued faults (options stay); for `afterEach`. */
+  reset(): void;
+}
+
 export interface FakeCore {
   /** Answers one call (faults first), or says to drop the connection. */
   dispatch(
@@ -136,6 +157,24 @@ export function createFakeCore(
     },
     maxBodyBytes,
     api,
+  };
+}
+
+/** The test-facing view of `fake`: live `sessions`, `requests` and `pendingFaults`, and its controls. */
+export function stateOf(fake: FakeCore): NoxFakeState {
+  return {
+    get sessions() {
+      return fake.sessions;
+    },
+    get requests() {
+      return fake.requests;
+    },
+    get pendingFaults() {
+      return fake.pendingFaults;
+    },
+    failNext: (countOrFault: number | Fault, fault?: Fault) => fake.failNext(countOrFault, fault),
+    completeSession: (linkToken, choices) => fake.completeSession(linkToken, choices),
+    reset: () => fake.reset(),
   };
 }
 

@@ -1,5 +1,5 @@
 export { createNoxTestServer, type NoxTestServer, type NoxTestServerOptions } from "./create-test-server.js";
-export type { NoxFakeOptions, RecordedRequest } from "./fake-core.js";
+export type { NoxFakeOptions, NoxFakeState, RecordedRequest } from "./fake-core.js";
 export {
   DEFAULT_LINK_BASE_URL,
   DEFAULT_MAX_BODY_BYTES,
