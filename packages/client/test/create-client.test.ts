@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   createNoxClient,
   NoxAbortError,
@@ -25,10 +25,10 @@ import {
   hang,
   json,
   reset,
-  startFaultServer,
   text,
   type Fault,
   type FaultServer,
+  useFaultServers,
 } from "./fault-server.js";
 
 const KEY = "nox_test_4b1d9c";
@@ -42,16 +42,7 @@ const BODY = {
 // Tiny delays keep retry tests fast; the backoff itself is unit-tested in retry.test.ts.
 const FAST: NoxClientOptions = { backoff: { initialDelayMs: 1, maxDelayMs: 5 } };
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(...faults: Fault[]): Promise<FaultServer> {
-  const server = await startFaultServer(...faults);
-  servers.push(server);
-  return server;
-}
+const { serve } = useFaultServers();
 
 function client(server: FaultServer, options: NoxClientOptions = {}) {
   return createNoxClient({ apiKey: KEY, baseUrl: server.baseUrl, ...FAST, ...options });

@@ -1,22 +1,13 @@
 // A caller's total deadline, AbortSignal.timeout(ms), ends the call with a NoxTimeoutError; any other
 // abort of the caller's signal stays a NoxAbortError.
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createNoxClient, NoxAbortError, NoxTimeoutError, type NoxError } from "../src/index.js";
-import { hang, json, startFaultServer, type Fault, type FaultServer } from "./fault-server.js";
+import { hang, json, useFaultServers } from "./fault-server.js";
 
 const KEY = "nox_deadline_test_0d4e";
 const BODY = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" } as const;
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(...faults: Fault[]): Promise<FaultServer> {
-  const server = await startFaultServer(...faults);
-  servers.push(server);
-  return server;
-}
+const { serve } = useFaultServers();
 
 async function failure(promise: Promise<unknown>): Promise<NoxError> {
   return promise.then(

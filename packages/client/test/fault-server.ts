@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterEach } from "vitest";
 
 /** A request as the server saw it. */
 export interface SeenRequest {
@@ -153,5 +154,27 @@ export async function startFaultServerOn(host: string, ...faults: Fault[]): Prom
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * For a test file: `serve(...faults)` starts a fault server that is closed after the test, and `track`
+ * has any other server (with a `close`) closed after the test too. Call once, at the file's top level.
+ */
+export function useFaultServers(): {
+  serve: (...faults: Fault[]) => Promise<FaultServer>;
+  track: (server: Pick<FaultServer, "close">) => void;
+} {
+  const open: Pick<FaultServer, "close">[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return {
+    serve: async (...faults) => {
+      const server = await startFaultServer(...faults);
+      open.push(server);
+      return server;
+    },
+    track: (server) => void open.push(server),
   };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   createNoxClient,
   NoxApiError,
@@ -15,26 +15,17 @@ import {
   brokenBody,
   created,
   flood,
-  startFaultServer,
   text,
   type Fault,
   type FaultServer,
+  useFaultServers,
 } from "./fault-server.js";
 
 const KEY = "nox_test_4b1d9c";
 const BODY = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" } as const;
 const FAST: NoxClientOptions = { backoff: { initialDelayMs: 1, maxDelayMs: 5 } };
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(...faults: Fault[]): Promise<FaultServer> {
-  const server = await startFaultServer(...faults);
-  servers.push(server);
-  return server;
-}
+const { serve } = useFaultServers();
 
 async function failure(server: FaultServer, options: NoxClientOptions = {}): Promise<NoxError> {
   const nox = createNoxClient({ apiKey: KEY, baseUrl: server.baseUrl, ...FAST, ...options });

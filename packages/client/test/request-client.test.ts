@@ -3,37 +3,20 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Middleware } from "openapi-fetch";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   createNoxClient,
   NoxConfigurationError,
   NoxServerError,
   type NoxClientOptions,
 } from "../src/index.js";
-import {
-  created,
-  flood,
-  json,
-  LINK_SESSION,
-  startFaultServer,
-  type Fault,
-  type FaultServer,
-} from "./fault-server.js";
+import { created, flood, json, LINK_SESSION, useFaultServers } from "./fault-server.js";
 
 const KEY = "nox_mw_test_29c1";
 const BODY = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" } as const;
 const FAST = { backoff: { initialDelayMs: 1, maxDelayMs: 5 } } satisfies NoxClientOptions;
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(...faults: Fault[]): Promise<FaultServer> {
-  const server = await startFaultServer(...faults);
-  servers.push(server);
-  return server;
-}
+const { serve, track } = useFaultServers();
 
 /** A server on 127.0.0.2, a second loopback host (another origin than 127.0.0.1), answering 201. */
 async function serveElsewhere(): Promise<{ origin: string; requests: IncomingHttpHeaders[] }> {
@@ -47,12 +30,12 @@ async function serveElsewhere(): Promise<{ origin: string; requests: IncomingHtt
       );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.2", resolve));
-  servers.push({
+  track({
     close: () => {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  } as FaultServer);
+  });
   return { origin: `http://127.0.0.2:${(server.address() as AddressInfo).port}`, requests };
 }
 
