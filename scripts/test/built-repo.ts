@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { promisify } from "node:util";
+import { REPO_ROOT } from "../lib/repo.ts";
+import { updateSpec, type UpdateSpecResult } from "../update-spec.ts";
+
+const run = promisify(execFile);
+
+/** The packages, in build order: each one's declarations are read by the ones after it. */
+const BUILD_ORDER = ["types", "enums", "client", "testing"] as const;
+
+/** Never copied: outputs, caches and the git directory (a worktree's `.git` is a file). */
+const SKIPPED = new Set([".git", "dist", ".turbo", "node_modules"]);
+
+/** A whole throwaway copy of the repository, with the workspace's own links pointing inside it. */
+export interface BuiltRepo {
+  root: string;
+  /** Runs `pnpm update-spec <spec>` (the {@link updateSpec} function) on the copy. */
+  updateSpec(spec: unknown): Promise<UpdateSpecResult>;
+  /** Builds every package as `pnpm build` does (tsup per package), in dependency order. */
+  build(): Promise<void>;
+  /** Runs a TypeScript file of the copy with tsx and parses the JSON it prints. */
+  runJson<T>(file: string, args?: readonly string[]): Promise<T>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The node_modules directories copied link by link: pnpm's links are relative, so the copies of
+ * `@nox-energy/*` reach the copy's packages, and every other link reaches the real store, which the
+ * copy's root `node_modules/.pnpm` links to.
+ */
+async function linkNodeModules(root: string): Promise<void> {
+  const store = join(REPO_ROOT, "node_modules", ".pnpm");
+  const dirs = ["node_modules", ...BUILD_ORDER.map((p) => join("packages", p, "node_modules"))];
+  for (const dir of dirs) {
+    await cp(join(REPO_ROOT, dir), join(root, dir), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => source !== store,
+    });
+  }
+  await symlink(store, join(root, "node_modules", ".pnpm"), "dir");
+}
+
+/** Copies the repository's sources (no outputs) to a temp directory; nothing in it is edited by hand. */
+export async function createBuiltRepo(): Promise<BuiltRepo> {
+  const root = await mkdtemp(join(tmpdir(), "nox-built-"));
+  await cp(REPO_ROOT, root, { recursive: true, filter: (source) => !SKIPPED.has(basename(source)) });
+  await linkNodeModules(root);
+  const tsx = join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
+  return {
+    root,
+    async updateSpec(spec) {
+      const source = join(root, "upstream-openapi.json");
+      await writeFile(source, `${JSON.stringify(spec, null, 2)}\n`);
+      return updateSpec({ root, source });
+    },
+    async build() {
+      const tsup = (pkg: string) => {
+        const cwd = join(root, "packages", pkg);
+        return run(process.execPath, [join(cwd, "node_modules/tsup/dist/cli-default.js")], { cwd });
+      };
+      await tsup("types");
+      await tsup("enums");
+      // Neither imports the other (the testing package never imports the client).
+      await Promise.all([tsup("client"), tsup("testing")]);
+    },
+    async runJson(file, args = []) {
+      const { stdout } = await run(process.execPath, [tsx, join(root, file), ...args], { cwd: root });
+      return JSON.parse(stdout) as never;
+    },
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
+}
