@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { copyWorkingTree } from "../../e2e/lib/release-workspace.ts";
 import { REPO_ROOT } from "../lib/repo.ts";
 import { updateSpec, type UpdateSpecResult } from "../update-spec.ts";
 
@@ -10,9 +11,6 @@ const run = promisify(execFile);
 
 /** The packages, in build order: each one's declarations are read by the ones after it. */
 const BUILD_ORDER = ["types", "enums", "client", "testing"] as const;
-
-/** Never copied: outputs, caches and the git directory (a worktree's `.git` is a file). */
-const SKIPPED = new Set([".git", "dist", ".turbo", "node_modules"]);
 
 /** A whole throwaway copy of the repository, with the workspace's own links pointing inside it. */
 export interface BuiltRepo {
@@ -38,7 +36,9 @@ async function linkNodeModules(root: string): Promise<void> {
     await cp(join(REPO_ROOT, dir), join(root, dir), {
       recursive: true,
       verbatimSymlinks: true,
-      filter: (source) => source !== store,
+      // No dot entry but .bin: not the store (linked below), nor what other tests write and delete
+      // meanwhile (vite's cache, client-operations.test.ts's fixture).
+      filter: (source) => dirname(source) !== join(REPO_ROOT, dir) || !/^\.(?!bin$)/.test(basename(source)),
     });
   }
   await symlink(store, join(root, "node_modules", ".pnpm"), "dir");
@@ -47,7 +47,8 @@ async function linkNodeModules(root: string): Promise<void> {
 /** Copies the repository's sources (no outputs) to a temp directory; nothing in it is edited by hand. */
 export async function createBuiltRepo(): Promise<BuiltRepo> {
   const root = await mkdtemp(join(tmpdir(), "nox-built-"));
-  await cp(REPO_ROOT, root, { recursive: true, filter: (source) => !SKIPPED.has(basename(source)) });
+  // As a clean clone: what git tracks (and untracked, not ignored), committed once.
+  await copyWorkingTree(REPO_ROOT, root);
   await linkNodeModules(root);
   const tsx = join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
   return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { UpdateSpecResult } from "../update-spec.ts";
 import { createBuiltRepo, type BuiltRepo } from "./built-repo.ts";
 import type { Call, Outcome } from "./conformance-driver.ts";
-import { REQ, RES, schemas } from "./evolution-fixtures.ts";
+import { REQ, RES, earlierV2, schemas } from "./evolution-fixtures.ts";
 import { mutate } from "./spec-fixtures.ts";
 
 const DRIVER = "scripts/test/conformance-driver.ts";
@@ -44,25 +44,73 @@ const CALLS: Call[] = [
   { name: "b: token missing", method: "getSupplierLinkSession", input: {} },
 ];
 
-// One copy of the repository: update-spec with the upstream change, build, then every call in one process.
+type Report = { operations: string[]; outcomes: Outcome[] };
+interface Prepared {
+  repo: BuiltRepo;
+  update: UpdateSpecResult;
+  report: Report;
+}
+
+/** One copy of the repository: update-spec with `edit`, build, then `calls` and the conformance run in one process. */
+async function prepare(edit: (spec: any) => void, calls: Call[] = []): Promise<Prepared> {
+  const repo = await createBuiltRepo();
+  try {
+    const update = await repo.updateSpec(mutate(edit));
+    await repo.build();
+    return { repo, update, report: await repo.runJson<Report>(DRIVER, [JSON.stringify(calls)]) };
+  } catch (error) {
+    await repo.dispose();
+    throw error;
+  }
+}
+
+// Both copies are prepared at once (the builds overlap); each describe awaits its own.
+let change: Promise<Prepared>;
+let earlier: Promise<Prepared>;
+beforeAll(() => {
+  change = prepare(upstreamChange, CALLS);
+  earlier = prepare(earlierV2);
+  // Each is awaited below; this only keeps a failure of one from being reported as unhandled first.
+  for (const p of [change, earlier]) p.catch(() => {});
+});
+afterAll(async () => {
+  for (const p of [change, earlier])
+    await p?.then(
+      (r) => r.repo.dispose(),
+      () => {},
+    );
+});
+
+/** (c) for any model: every operation's valid inputs succeed, every invalid one is refused before sending. */
+function conformance(report: () => Report): void {
+  test("(c) every operation: valid inputs from the schema succeed", () => {
+    const { operations, outcomes } = report();
+    const valid = outcomes.filter((o) => o.operationId && o.name.startsWith("valid"));
+    expect(valid.map((o) => o.operationId)).toEqual(operations.flatMap((id) => [id, id]));
+    for (const o of valid) expect(o, o.message).toMatchObject({ outcome: "ok", sent: 1 });
+  });
+
+  test("(c) every operation: each invalid input from the schema is a NoxValidationError, nothing sent", () => {
+    const { operations, outcomes } = report();
+    const invalid = outcomes.filter((o) => o.operationId && !o.name.startsWith("valid"));
+    for (const id of operations) expect(invalid.some((o) => o.operationId === id)).toBe(true);
+    expect(invalid.filter((o) => o.outcome !== "NoxValidationError" || o.sent !== 0)).toEqual([]);
+  });
+}
+
 describe("issue #9: an upstream change becomes working packages with no hand edit", () => {
-  let repo: BuiltRepo;
   let update: UpdateSpecResult;
-  let report: { operations: string[]; outcomes: Outcome[] };
+  let report: Report;
   const named = (name: string) => report.outcomes.find((o) => o.name === name)!;
 
   beforeAll(async () => {
-    repo = await createBuiltRepo();
-    update = await repo.updateSpec(mutate(upstreamChange));
-    await repo.build();
-    report = await repo.runJson(DRIVER, [JSON.stringify(CALLS)]);
-  }, 120_000);
-  afterAll(() => repo?.dispose());
+    ({ update, report } = await change);
+  }, 180_000);
 
   test("update-spec classifies the change minor (client, types, testing) and regenerates", () => {
     expect(update.status).toBe("updated");
     expect(update.summary).toContain(`${REQ}.external_ref`);
-    expect(Object.fromEntries(update.bumps.map((b) => [b.name, b.level]))).toMatchObject({
+    expect(Object.fromEntries(update.bumps.map((b) => [b.name, b.level]))).toEqual({
       "@nox-energy/authenticator-client": "minor",
       "@nox-energy/authenticator-types": "minor",
       "@nox-energy/authenticator-testing": "minor",
@@ -99,18 +147,10 @@ describe("issue #9: an upstream change becomes working packages with no hand edi
     },
   );
 
-  test("(c) every operation: valid inputs from the schema succeed", () => {
-    const valid = report.outcomes.filter((o) => o.operationId && o.name.startsWith("valid"));
-    expect(valid.map((o) => o.operationId)).toEqual(report.operations.flatMap((id) => [id, id]));
-    for (const o of valid) expect(o, o.message).toMatchObject({ outcome: "ok", sent: 1 });
-  });
+  conformance(() => report);
 
-  test("(c) every operation: each invalid input from the schema is a NoxValidationError, nothing sent", () => {
-    const invalid = report.outcomes.filter((o) => o.operationId && !o.name.startsWith("valid"));
-    for (const id of report.operations) expect(invalid.some((o) => o.operationId === id)).toBe(true);
-    const wrong = invalid.filter((o) => o.outcome !== "NoxValidationError" || o.sent !== 0);
-    expect(wrong).toEqual([]);
-    expect(invalid.map((o) => `${o.operationId} ${o.name}`)).toEqual(
+  test("(c) the invalid inputs include each kind the schema tells", () => {
+    expect(report.outcomes.map((o) => `${o.operationId} ${o.name}`)).toEqual(
       expect.arrayContaining([
         "createSupplierLinkSession user_id: missing",
         "createSupplierLinkSession asset_type: outside the enum",
@@ -120,4 +160,22 @@ describe("issue #9: an upstream change becomes working packages with no hand edi
       ]),
     );
   });
+});
+
+describe("issue #9 (d): upstream's earlier v2, through update-spec, builds and conforms", () => {
+  let update: UpdateSpecResult;
+  let report: Report;
+
+  beforeAll(async () => {
+    ({ update, report } = await earlier);
+  }, 180_000);
+
+  test("update-spec classifies it major for every package", () => {
+    expect(update.status).toBe("updated");
+    expect(new Set(update.bumps.map((b) => b.level))).toEqual(new Set(["major"]));
+    expect(update.bumps).toHaveLength(4);
+    expect(report.operations).toEqual(["createSupplierLinkSession"]);
+  });
+
+  conformance(() => report);
 });
