@@ -67,7 +67,7 @@ export class SessionStore {
     if (now >= session.expires_at) {
       return { ok: false, status: 410, error: "This link has expired: ask for a new one." };
     }
-    const brand = choices.brand ?? session.brand ?? brandsFor(session.asset_type)[0];
+    const brand = choices.brand ?? session.brand ?? brandsFor(assetTypeOf(session))[0];
     const problem = checkChoices(session, brand, choices);
     if (problem !== undefined) return { ok: false, status: 400, error: problem };
     const userKey = `${session.supplier}\n${session.supplier_user_id}`;
@@ -86,6 +86,14 @@ export class SessionStore {
   }
 }
 
+/**
+ * The session's `asset_type`, read loosely: this file must still build when the package is regenerated
+ * from a spec whose response has no `asset_type` (upstream's earlier v2).
+ */
+function assetTypeOf(session: CreateSupplierLinkSessionResponse): Parameters<typeof brandsFor>[0] {
+  return (session as { asset_type?: unknown }).asset_type as Parameters<typeof brandsFor>[0];
+}
+
 function checkChoices(
   session: CreateSupplierLinkSessionResponse,
   brand: string | undefined,
@@ -94,8 +102,8 @@ function checkChoices(
   if (session.brand !== null && brand !== session.brand) {
     return `This session's brand is pre-selected as ${session.brand}; the user cannot pick ${brand}.`;
   }
-  if (!isBrandForAssetType(brand, session.asset_type)) {
-    return `${String(brand)} is not a brand for asset_type ${session.asset_type}.`;
+  if (!isBrandForAssetType(brand, assetTypeOf(session))) {
+    return `${String(brand)} is not a brand for asset_type ${String(assetTypeOf(session))}.`;
   }
   const { device_ids: devices, nox_user_id: noxUserId } = choices;
   if (

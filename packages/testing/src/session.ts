@@ -23,6 +23,8 @@ export function createSession(
   context: SessionContext,
 ): CreateSupplierLinkSessionResponse {
   const language = request.language ?? DEFAULT_LANGUAGE;
+  // Read loosely (and spread): this must still build from a spec without asset_type (upstream's earlier v2).
+  const { asset_type: assetType } = request as typeof request & { asset_type?: unknown };
   const linkUrl = new URL(context.linkBaseUrl);
   linkUrl.searchParams.set("token", context.token);
   linkUrl.searchParams.set("language", language);
@@ -31,7 +33,7 @@ export function createSession(
     link_token: context.token,
     brand: request.brand ?? null,
     language,
-    asset_type: request.asset_type,
+    ...{ asset_type: assetType },
     redirect_url: request.redirect_url,
     supplier: context.supplier,
     supplier_user_id: request.user_id,

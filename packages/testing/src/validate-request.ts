@@ -46,7 +46,8 @@ export function validateLinkSessionRequest(body: unknown): LinkSessionRequestVal
 
 /** Why a request's brand is not one for its asset type (the curated data), or `undefined` when it is. */
 export function checkBrandForAssetType(request: CreateSupplierLinkSessionRequest): string | undefined {
-  const { brand, asset_type: assetType } = request;
+  // Read loosely: this must still build from a spec without asset_type (upstream's earlier v2).
+  const { brand, asset_type: assetType } = request as typeof request & { asset_type?: unknown };
   if (brand == null || isBrandForAssetType(brand, assetType)) return undefined;
   return (
     `Brand ${quote(brand)} is not valid for asset_type ${quote(assetType)}; ` +
