@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { EnumUsage, Schema } from "../model/types.ts";
 import { SHAPE_PACKAGES, show, type ChangeLevel, type ChangeList, type PackageKey } from "./changes.ts";
+import { CONSTRAINT_KEYWORDS } from "../model/schemas.ts";
 
 /** How a change moves the set of values a schema admits. */
 export type Direction = "widen" | "narrow" | "change";
@@ -33,15 +34,7 @@ const BOUNDS = [
   "maximum",
   "exclusiveMinimum",
   "exclusiveMaximum",
-  "multipleOf",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
+  ...CONSTRAINT_KEYWORDS,
   "readOnly",
   "writeOnly",
 ] as const;

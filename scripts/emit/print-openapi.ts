@@ -1,4 +1,5 @@
 import type { ApiModel, Operation, Response, Schema } from "../model/types.ts";
+import { CONSTRAINT_KEYWORDS } from "../model/schemas.ts";
 
 type Json = Record<string, unknown>;
 
@@ -21,17 +22,7 @@ function printBounds(s: Schema, out: Json, options: PrintOptions): void {
       if (s[flag]) out[flag] = true;
     }
   }
-  for (const key of [
-    "multipleOf",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "minItems",
-    "maxItems",
-    "uniqueItems",
-    "minProperties",
-    "maxProperties",
-  ] as const) {
+  for (const key of CONSTRAINT_KEYWORDS) {
     if (s[key] !== undefined) out[key] = s[key];
   }
 }

@@ -31,6 +31,19 @@ const NUMBER_KEYS = [
   "maxProperties",
 ] as const;
 
+/** The constraints a Schema carries as plain values, besides minimum/maximum and their exclusive flags. */
+export const CONSTRAINT_KEYWORDS = [
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minProperties",
+  "maxProperties",
+] as const;
+
 /** Resolves a local `$ref` pointer in `document`. */
 export function resolvePointer(document: unknown, ref: string, at: string): unknown {
   if (!ref.startsWith("#")) throw new ModelError(at, `$ref ${ref} points outside the document.`);
