@@ -5,7 +5,7 @@ import { createNoxClient, NoxConfigurationError } from "../src/index.js";
 
 const KEY = "nox_test_0123456789abcdef";
 const BODY = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" } as const;
-const seen: (string | undefined)[] = [];
+const seen: unknown[] = [];
 let server: Server;
 let url = "";
 beforeAll(async () => {
