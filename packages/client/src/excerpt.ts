@@ -15,6 +15,8 @@ export function excerpt(text: string, secret: string, cut = false): string {
   const head =
     cut || text.length > SCAN_LENGTH ? redactCut(text.slice(0, SCAN_LENGTH), secret) : redact(text, secret);
   // [^<>]* stops at the next "<", so each character is scanned once (/<[^>]*>/ was quadratic on "<<<<").
-  const plain = (/^\s*</.test(head) ? head.replace(/<[^<>]*>/g, " ") : head).replace(/\s+/g, " ").trim();
+  const collapsed = (/^\s*</.test(head) ? head.replace(/<[^<>]*>/g, " ") : head).replace(/\s+/g, " ").trim();
+  // Again after collapsing: a key with a space comes back whole from "<br>" or a line break in its place.
+  const plain = redact(collapsed, secret);
   return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
 }

@@ -148,6 +148,13 @@ function checkInteger(name: string, value: number | undefined, min: number): voi
  */
 function checkHeaders(headers: Record<string, string> | undefined): void {
   if (headers === undefined) return;
+  // Object.entries sees nothing in a Headers or an entry list, but openapi-fetch sends every entry.
+  const proto: unknown = typeof headers === "object" && headers !== null ? Object.getPrototypeOf(headers) : 0;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new NoxConfigurationError(
+      'headers must be a plain object of name: value pairs, such as { "x-trace-id": "abc" } (not a Headers or an array).',
+    );
+  }
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (lower === "x-api-key") {

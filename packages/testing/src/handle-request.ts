@@ -149,8 +149,9 @@ function serveRoute(
 
   const rule = readRuleFor(route, config.api.routes, config.schemas);
   if (rule !== undefined) {
+    // Keyed by supplier too: one supplier's key must never read another's resources.
     const found = config.resources.find(
-      fillPath(rule.collection, params.value),
+      `${supplier}\n${fillPath(rule.collection, params.value)}`,
       rule.property,
       path[rule.property] ?? "",
     );
@@ -176,7 +177,7 @@ function serveRoute(
     answer = hook.respond(answer as Record<string, unknown>, body.value, context);
   }
   if (route.method === "POST" && typeof answer === "object" && answer !== null) {
-    config.resources.add(fillPath(route.path, params.value), answer);
+    config.resources.add(`${supplier}\n${fillPath(route.path, params.value)}`, answer);
   }
   return jsonReply(route.success.status, answer);
 }

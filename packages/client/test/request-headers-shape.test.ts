@@ -1,0 +1,33 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createNoxClient, NoxConfigurationError } from "../src/index.js";
+
+const KEY = "nox_test_0123456789abcdef";
+const BODY = { user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" } as const;
+const seen: unknown[] = [];
+let server: Server;
+let url = "";
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push(req.headers["x-api-key"]);
+    res.writeHead(400, { "content-type": "application/json" }).end('{"error":"x"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+// A JavaScript caller (the type says Record<string, string>) can hand a Headers or an entry list; the
+// checks read it with Object.entries and see nothing, while openapi-fetch sends every entry.
+test.each([
+  ["a Headers setting x-api-key", () => new Headers({ "x-api-key": "other-key" })],
+  ["a Headers setting user-agent", () => new Headers({ "user-agent": "spoof/1" })],
+  ["an entry list setting x-api-key", () => [["x-api-key", "other-key"]]],
+])("per-call headers given as %s are refused before anything is sent", async (_case, make) => {
+  seen.length = 0;
+  const nox = createNoxClient({ apiKey: KEY, baseUrl: url, maxRetries: 0, logLevel: "off" });
+  const error = await nox.createLinkSession(BODY, { headers: make() as never }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(NoxConfigurationError);
+  expect(seen).toEqual([]);
+});
