@@ -21,6 +21,7 @@ import type { NoxOperation } from "./operation.js";
 import { checkMiddleware, createRequestClient, refuseFollow } from "./request-client.js";
 import {
   checkRequestOptions,
+  copyHeaders,
   resolveOptions,
   type NoxClientOptions,
   type NoxRequestOptions,
@@ -164,7 +165,7 @@ class NoxClientImpl implements NoxClient<false> {
       // Following a redirect would send the key to wherever it points; a 3xx becomes an error instead.
       redirect: "manual",
     } as const;
-    const headers = { "User-Agent": userAgent(options.userAgent), ...options.headers };
+    const headers = { "User-Agent": userAgent(options.userAgent), ...resolved.headers };
     // The methods only ever call baseUrl itself, so their client carries the key as a plain header
     // (no per-request middleware cost), and with no middleware to hand a Request to, it calls every
     // fetch, the platform's or the caller's, as fetch(url, init). nox.POST takes any per-call baseUrl,
@@ -196,7 +197,10 @@ class NoxClientImpl implements NoxClient<false> {
    * and sent on every attempt), validated from the operation's schema (nothing is sent when it is bad),
    * then sent with the per-attempt timeout and retries.
    */
-  async #call(operation: NoxOperation, input: unknown, options: NoxRequestOptions = {}): Promise<unknown> {
+  async #call(operation: NoxOperation, input: unknown, given: NoxRequestOptions = {}): Promise<unknown> {
+    // Headers are read once, here: a getter or Proxy that answers differently later cannot slip a header
+    // past the checks below, which run on this copy, the one sent on every attempt.
+    const options = given.headers === undefined ? given : { ...given, headers: copyHeaders(given.headers) };
     const snapshot = snapshotBody(input, operation.bodyOnly ? "body" : "params", operation.methodName);
     const value = snapshot === undefined && !operation.hasBody && operation.bodyOnly ? {} : snapshot;
     const root = operation.bodyOnly ? "body" : "params";

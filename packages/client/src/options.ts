@@ -66,6 +66,8 @@ export interface ResolvedOptions {
   maxResponseBytes: number;
   backoff: Readonly<Backoff>;
   checkBrandForAssetType: boolean;
+  /** The `headers` option, copied once and checked: the only read of it. */
+  headers: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -142,19 +144,29 @@ function checkInteger(name: string, value: number | undefined, min: number): voi
   }
 }
 
-/**
- * Throws unless every header is one `Headers` takes. Left to fetch, a bad one (a CR or LF in a value)
- * would fail before sending, and read as a connection error that is retried.
- */
-function checkHeaders(headers: Record<string, string> | undefined): void {
-  if (headers === undefined) return;
-  // Object.entries sees nothing in a Headers or an entry list, but openapi-fetch sends every entry.
+// Object.entries sees nothing in a Headers or an entry list, but openapi-fetch sends every entry.
+function assertPlainObject(headers: unknown): void {
   const proto: unknown = typeof headers === "object" && headers !== null ? Object.getPrototypeOf(headers) : 0;
   if (proto !== Object.prototype && proto !== null) {
     throw new NoxConfigurationError(
       'headers must be a plain object of name: value pairs, such as { "x-trace-id": "abc" } (not a Headers or an array).',
     );
   }
+}
+
+/** A call's headers copied once (own enumerable string keys), after refusing what is not a plain object. */
+export function copyHeaders(headers: Record<string, string>): Record<string, string> {
+  assertPlainObject(headers);
+  return { ...headers };
+}
+
+/**
+ * Throws unless every header is one `Headers` takes. Left to fetch, a bad one (a CR or LF in a value)
+ * would fail before sending, and read as a connection error that is retried.
+ */
+function checkHeaders(headers: Record<string, string> | undefined): void {
+  if (headers === undefined) return;
+  assertPlainObject(headers);
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (lower === "x-api-key") {
@@ -191,7 +203,8 @@ export function checkRequestOptions(options: NoxRequestOptions | NoxClientOption
 export function resolveOptions(options: NoxClientOptions): ResolvedOptions {
   const apiKey = options.apiKey ?? readEnvApiKey();
   assertValidApiKey(apiKey);
-  checkRequestOptions(options);
+  const headers = options.headers === undefined ? {} : copyHeaders(options.headers);
+  checkRequestOptions({ ...options, headers });
   const backoff = {
     initialDelayMs: options.backoff?.initialDelayMs ?? DEFAULT_BACKOFF.initialDelayMs,
     maxDelayMs: options.backoff?.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs,
@@ -206,5 +219,6 @@ export function resolveOptions(options: NoxClientOptions): ResolvedOptions {
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     backoff: Object.freeze(backoff),
     checkBrandForAssetType: options.checkBrandForAssetType ?? true,
+    headers,
   };
 }
