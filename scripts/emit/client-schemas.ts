@@ -3,6 +3,7 @@ import { LINK_CALLBACK_FILE, SPEC_FILE } from "../lib/repo.ts";
 import { CURATED_ENUMS } from "../model/curated.ts";
 import { child, ModelError } from "../model/errors.ts";
 import type { ApiModel, GeneratedFile, Operation, Schema } from "../model/types.ts";
+import { CONSTRAINT_KEYWORDS } from "../model/schemas.ts";
 
 /** Where the client's runtime schemas live, relative to the repo root. */
 export const CLIENT_SCHEMAS_FILE = "packages/client/src/generated/schemas.ts";
@@ -16,15 +17,13 @@ const TYPES = ["string", "integer", "number", "boolean", "object", "array", "any
 const KEPT_FORMATS = ["uri"];
 // OpenAPI's numeric formats say how wide a number is; a JavaScript number needs no check for them.
 const DROPPED_FORMATS = ["int32", "int64", "float", "double"];
+// The constraints check-schema.ts interprets; any other the model carries is refused by name, so a
+// keyword the model learns later fails generation instead of being dropped from the client's checks.
+const CHECKED = new Set<string>(["minLength", "maxLength", "pattern"]);
 const UNCHECKED = [
   "exclusiveMinimum",
   "exclusiveMaximum",
-  "multipleOf",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
+  ...CONSTRAINT_KEYWORDS.filter((key) => !CHECKED.has(key)),
 ] as const;
 
 /** `AssetType` -> `ASSET_TYPE`, `createSupplierLinkSession` -> `CREATE_SUPPLIER_LINK_SESSION`. */

@@ -21,6 +21,7 @@ const UNSUPPORTED = [
   "$dynamicRef",
   "propertyNames",
 ];
+// The constraints whose value is a number (pattern and uniqueItems are not).
 const NUMBER_KEYS = [
   "multipleOf",
   "minLength",
