@@ -26,7 +26,10 @@ function encode(text: string, pad = false): string {
 const data = (value: unknown): string => encode(JSON.stringify(value));
 
 /** The issues a callback is refused with; fails the test when it is accepted or throws anything else. */
-function issuesOf(input: Parameters<typeof parseLinkCallback>[0], options = {}): [string, string][] {
+function issuesOf(
+  input: Parameters<typeof parseLinkCallback>[0],
+  options: object = { acceptAnyUser: true },
+): [string, string][] {
   try {
     parseLinkCallback(input, options);
   } catch (error) {
@@ -47,12 +50,12 @@ describe("parseLinkCallback reads the payload from every input shape", () => {
     ["URLSearchParams", new URLSearchParams({ data: d })],
     ["padded base64url", `?data=${encode(JSON.stringify(PAYLOAD), true)}`],
   ])("%s", (_name, input) => {
-    expect(parseLinkCallback(input)).toEqual(PAYLOAD);
+    expect(parseLinkCallback(input, { supplierUserId: "u-1" })).toEqual(PAYLOAD);
   });
 
   test("unknown fields and a brand outside today's enum pass (NOX may add both)", () => {
     const payload = { ...PAYLOAD, brand: "new-brand-2027", extra: { nested: true } };
-    expect(parseLinkCallback(`?data=${data(payload)}`)).toEqual(payload);
+    expect(parseLinkCallback(`?data=${data(payload)}`, { supplierUserId: "u-1" })).toEqual(payload);
   });
 
   test("UTF-8 in the payload survives", () => {
@@ -122,7 +125,9 @@ describe("a bad callback throws NoxCallbackError naming what is wrong", () => {
   });
 
   test("the message says not to trust it and lists the fields", () => {
-    expect(() => parseLinkCallback(`?data=${data({ ...PAYLOAD, brand: 5 })}`)).toThrow(
+    expect(() =>
+      parseLinkCallback(`?data=${data({ ...PAYLOAD, brand: 5 })}`, { supplierUserId: "u-1" }),
+    ).toThrow(
       /^Invalid NOX link callback; do not treat the user as linked\. .*\n {2}- brand: must be a string/,
     );
   });
@@ -162,21 +167,81 @@ describe("binding the callback to the user and time", () => {
 
   test.each([
     ["the same user", { supplierUserId: "u-1" }],
-    ["within maxAgeSeconds", { maxAgeSeconds: 600, now: NOW }],
-    ["exactly maxAgeSeconds old", { maxAgeSeconds: 600, now: PAYLOAD.connected_at + 600 }],
-    ["a little in the future", { maxAgeSeconds: 600, now: PAYLOAD.connected_at - 60 }],
+    ["within maxAgeSeconds", { supplierUserId: "u-1", maxAgeSeconds: 600, now: NOW }],
+    [
+      "exactly maxAgeSeconds old",
+      { supplierUserId: "u-1", maxAgeSeconds: 600, now: PAYLOAD.connected_at + 600 },
+    ],
+    ["a little in the future", { supplierUserId: "u-1", maxAgeSeconds: 600, now: PAYLOAD.connected_at - 60 }],
+    ["any user, said explicitly", { acceptAnyUser: true }],
   ])("%s is accepted", (_name, options) => {
-    expect(parseLinkCallback(given, options)).toEqual(PAYLOAD);
+    expect(parseLinkCallback(given, options as never)).toEqual(PAYLOAD);
   });
 
   test.each([
     [{ supplierUserId: "" }],
     [{ supplierUserId: 5 }],
-    [{ maxAgeSeconds: -1 }],
-    [{ maxAgeSeconds: Number.NaN }],
-    [{ now: Number.POSITIVE_INFINITY }],
+    [{ supplierUserId: null }],
+    [{ supplierUserId: "u-1", maxAgeSeconds: -1 }],
+    [{ supplierUserId: "u-1", maxAgeSeconds: Number.NaN }],
+    [{ supplierUserId: "u-1", now: Number.POSITIVE_INFINITY }],
   ])("bad options %j are a NoxConfigurationError", (options) => {
     expect(() => parseLinkCallback(given, options as never)).toThrow(NoxConfigurationError);
+  });
+
+  // The README's pattern passes `session.userId`: with no session, or a misspelt property, that is
+  // undefined or absent, and the payload must not then be accepted for whoever it names.
+  test.each<[string, unknown, RegExp]>([
+    ["supplierUserId present but undefined", { supplierUserId: undefined }, /supplierUserId is undefined/],
+    ["no options", undefined, /say whose callback/],
+    ["empty options", {}, /say whose callback/],
+    ["only maxAgeSeconds", { maxAgeSeconds: 600 }, /say whose callback/],
+    [
+      "a misspelt supplierUserId",
+      { supplierUserID: "u-1" },
+      /unknown option "supplierUserID": did you mean "supplierUserId"\?/,
+    ],
+    ["acceptAnyUser other than true", { acceptAnyUser: false }, /acceptAnyUser must be true/],
+    ["both a user and acceptAnyUser", { supplierUserId: "u-1", acceptAnyUser: true }, /not both/],
+    ["options that are not an object", "u-1", /must be an object/],
+  ])("the user binding fails closed: %s", (_name, options, message) => {
+    const parse = () => parseLinkCallback(given, options as never);
+    expect(parse).toThrow(NoxConfigurationError);
+    expect(parse).toThrow(message);
+  });
+});
+
+describe("the result is a fresh object, never the parsed payload", () => {
+  /** `?data=` of raw JSON text (JSON.stringify cannot write an own `__proto__` key). */
+  const raw = (json: string): string => `?data=${encode(json)}`;
+  const parse = (json: string) => parseLinkCallback(raw(json), { supplierUserId: "u-1" });
+  const fields = JSON.stringify(PAYLOAD).slice(1, -1);
+
+  test("an own __proto__ key does not survive, so Object.assign cannot swap a prototype", () => {
+    const callback = parse(`{${fields},"__proto__":{"isAdmin":true}}`);
+    expect(Object.hasOwn(callback, "__proto__")).toBe(false);
+    expect(Object.getPrototypeOf(callback)).toBe(Object.prototype);
+    const user = Object.assign({ name: "u-1" }, callback);
+    expect(Object.getPrototypeOf(user)).toBe(Object.prototype);
+    expect((user as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+  });
+
+  test("constructor and prototype keys are dropped, at every depth", () => {
+    const callback = parse(
+      `{${fields},"constructor":{"prototype":1},"prototype":2,"extra":{"__proto__":[1],"constructor":3,"ok":[{"prototype":4,"kept":5}]}}`,
+    ) as LinkCallback & Record<string, unknown>;
+    expect(Object.keys(callback)).toEqual([...Object.keys(PAYLOAD), "extra"]);
+    expect(callback.extra).toEqual({ ok: [{ kept: 5 }] });
+    expect(Object.hasOwn(callback.extra as object, "__proto__")).toBe(false);
+    expect(Object.hasOwn(callback.extra as object, "constructor")).toBe(false);
+  });
+
+  test("nesting deeper than 64 levels is refused", () => {
+    const deep = `${"[".repeat(2500)}${"]".repeat(2500)}`;
+    expect(issuesOf(raw(`{${fields},"extra":${deep}}`))).toEqual([
+      ["data", expect.stringMatching(/nested deeper than 64 levels/)],
+    ]);
+    expect(parse(`{${fields},"extra":${"[".repeat(63)}${"]".repeat(63)}}`)).toBeTruthy();
   });
 });
 
@@ -196,7 +261,10 @@ describe("properties", () => {
         const input = [`https://app.example/cb?data=${d}`, `?data=${d}`, new URLSearchParams({ data: d })][
           shape
         ];
-        const options = p.supplier_user_id === "" ? {} : { supplierUserId: p.supplier_user_id };
+        const options =
+          p.supplier_user_id === ""
+            ? { acceptAnyUser: true as const }
+            : { supplierUserId: p.supplier_user_id };
         expect(parseLinkCallback(input as string, options)).toEqual(p);
       }),
       { numRuns: 300 },
@@ -206,7 +274,7 @@ describe("properties", () => {
   /** Parses `input`; anything thrown must be a NoxCallbackError. */
   const onlyCallbackErrors = (input: unknown): void => {
     try {
-      parseLinkCallback(input as string);
+      parseLinkCallback(input as string, { acceptAnyUser: true });
     } catch (error) {
       if (!(error instanceof NoxCallbackError)) throw error;
     }
