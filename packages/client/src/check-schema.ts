@@ -192,10 +192,15 @@ function shapeOf(s: ClientSchema): Shape {
   return shape;
 }
 
+/** `: did you mean "x"?` when one of `known` is within two edits of `key` (case, `_` and `-` ignored), else "". */
+export function didYouMean(key: string, known: readonly string[]): string {
+  const near = nearest(key, known);
+  return near === undefined ? "" : `: did you mean "${near}"?`;
+}
+
 function unknownField(names: Set<string>, field: string, key: string): NoxValidationIssue {
   const known = [...names];
-  const near = nearest(key, known);
-  const hint = near === undefined ? "" : `: did you mean "${near}"?`;
+  const hint = didYouMean(key, known);
   return {
     field,
     message: `is not a field of the request (expected ${known.join(", ")}); check its spelling${hint}`,
@@ -203,7 +208,7 @@ function unknownField(names: Set<string>, field: string, key: string): NoxValida
 }
 
 /** The name closest to `key` (case, `_` and `-` ignored), when it is at most 2 edits away. */
-function nearest(key: string, known: string[]): string | undefined {
+function nearest(key: string, known: readonly string[]): string | undefined {
   const plain = (name: string): string => name.toLowerCase().replace(/[-_]/g, "");
   const k = plain(key.slice(0, 64));
   let best: string | undefined;

@@ -1,23 +1,41 @@
 import type { LinkCallback } from "@nox-energy/authenticator-types";
-import { checkSchema, shown, type CheckMode } from "./check-schema.js";
+import { checkSchema, didYouMean, shown, type CheckMode } from "./check-schema.js";
 import { NoxCallbackError, NoxConfigurationError, type NoxValidationIssue } from "./errors.js";
 import { LINK_CALLBACK_SCHEMA } from "./generated/schemas.js";
 
-/** Options for {@link parseLinkCallback}. */
-export interface ParseLinkCallbackOptions {
-  /**
-   * The `user_id` this user's link session was created with, kept in their own server-side session:
-   * a payload for anyone else is refused. Pass it: the payload is not signed.
-   */
-  supplierUserId?: string | undefined;
+/** The checks {@link parseLinkCallback} makes besides whose callback it is. */
+interface CallbackChecks {
   /** Refuse a payload whose `connected_at` is older than this, or later than now plus a minute of clock skew. */
   maxAgeSeconds?: number | undefined;
   /** The current time in Unix seconds (default: the clock); for tests. */
   now?: number | undefined;
 }
 
+/**
+ * Options for {@link parseLinkCallback}: whose callback it must be (`supplierUserId`), or, said
+ * explicitly, anyone's (`acceptAnyUser: true`). One of the two is required: the payload is not signed.
+ */
+export type ParseLinkCallbackOptions = CallbackChecks &
+  (
+    | {
+        /**
+         * The `user_id` this user's link session was created with, kept in their own server-side
+         * session: a payload for anyone else is refused.
+         */
+        supplierUserId: string;
+        acceptAnyUser?: never;
+      }
+    | {
+        /** Accept a payload for any user: only where the caller binds it to the user some other way. */
+        acceptAnyUser: true;
+        supplierUserId?: never;
+      }
+  );
+
 /** The most `data` a callback is read from: a real payload is a few hundred bytes. */
 export const MAX_CALLBACK_DATA_LENGTH = 8192;
+/** The deepest nesting of arrays and objects a payload may have (as the fake's request bodies). */
+export const MAX_CALLBACK_DEPTH = 64;
 /** How far in the future `connected_at` may be, for clocks that disagree, when `maxAgeSeconds` is set. */
 const CLOCK_SKEW_SECONDS = 60;
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
@@ -64,11 +82,42 @@ function decodeBase64Url(data: string): string {
   }
 }
 
+// Keys that, copied onto another object (`Object.assign(user, callback)`), change what it inherits.
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const TOO_DEEP = Symbol("too deep");
+
+/**
+ * A fresh copy of parsed JSON: plain objects and arrays of its own, without the keys above at any
+ * depth, or TOO_DEEP past MAX_CALLBACK_DEPTH levels (before recursion could exhaust the stack).
+ */
+function copyJson(value: unknown, depth = 0): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_CALLBACK_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) {
+      const copy = copyJson(item, depth + 1);
+      if (copy === TOO_DEEP) return TOO_DEEP;
+      items.push(copy);
+    }
+    return items;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (PROTOTYPE_KEYS.has(key)) continue;
+    const copy = copyJson(item, depth + 1);
+    if (copy === TOO_DEEP) return TOO_DEEP;
+    out[key] = copy;
+  }
+  return out;
+}
+
 /** The issues of a checked payload against the caller's expectations: whose it is, and how old. */
 function bindingIssues(payload: LinkCallback, options: ParseLinkCallbackOptions): NoxValidationIssue[] {
   const issues: NoxValidationIssue[] = [];
   const { supplierUserId, maxAgeSeconds } = options;
-  if (supplierUserId !== undefined && payload.supplier_user_id !== supplierUserId) {
+  // checkOptions made sure: a non-empty string here, unless acceptAnyUser is true.
+  if (options.acceptAnyUser !== true && payload.supplier_user_id !== supplierUserId) {
     issues.push({
       field: "supplier_user_id",
       message: `is ${shown(payload.supplier_user_id)}, not this user's (${shown(supplierUserId)}): the callback belongs to another session`,
@@ -92,16 +141,57 @@ function bindingIssues(payload: LinkCallback, options: ParseLinkCallbackOptions)
   return issues;
 }
 
-function checkOptions({ supplierUserId, maxAgeSeconds, now }: ParseLinkCallbackOptions): void {
+const OPTION_NAMES = ["supplierUserId", "acceptAnyUser", "maxAgeSeconds", "now"];
+
+/** Why the user binding of `options` cannot be used, or undefined: one of the two, said explicitly. */
+function bindingProblem(options: Record<string, unknown>): string | undefined {
+  const hasUser = Object.hasOwn(options, "supplierUserId");
+  const { supplierUserId, acceptAnyUser } = options;
+  if (hasUser && Object.hasOwn(options, "acceptAnyUser"))
+    return "pass supplierUserId or acceptAnyUser: true, not both";
+  if (hasUser && supplierUserId === undefined)
+    return (
+      "supplierUserId is undefined: the user's server-side session has no user id (not signed in, or a " +
+      "misspelt property?); refuse the callback instead of checking it against no one"
+    );
+  if (hasUser && (typeof supplierUserId !== "string" || supplierUserId === ""))
+    return "supplierUserId must be a non-empty string";
+  if (Object.hasOwn(options, "acceptAnyUser") && acceptAnyUser !== true)
+    return "acceptAnyUser must be true when given";
+  if (!hasUser && acceptAnyUser !== true)
+    return (
+      "say whose callback it must be: { supplierUserId } from the signed-in user's server-side session, " +
+      "or { acceptAnyUser: true } where you bind it to the user some other way"
+    );
+  return undefined;
+}
+
+/**
+ * The options, read once into a copy (a getter answering differently on a second read cannot slip past
+ * the checks) and checked: exactly one user binding, known names, sane numbers.
+ */
+function checkOptions(given: unknown): ParseLinkCallbackOptions {
+  if (given === undefined) throw new NoxConfigurationError(`parseLinkCallback: ${bindingProblem({})}.`);
+  if (typeof given !== "object" || given === null) {
+    throw new NoxConfigurationError(
+      "parseLinkCallback: options must be an object with supplierUserId (or acceptAnyUser: true).",
+    );
+  }
+  const options: Record<string, unknown> = { ...given };
+  const unknown = Object.keys(options).find((key) => !OPTION_NAMES.includes(key));
+  const { maxAgeSeconds, now } = options;
   const bad =
-    supplierUserId !== undefined && (typeof supplierUserId !== "string" || supplierUserId === "")
-      ? "supplierUserId must be a non-empty string"
-      : maxAgeSeconds !== undefined && !(Number.isFinite(maxAgeSeconds) && maxAgeSeconds >= 0)
-        ? "maxAgeSeconds must be a finite number of seconds, 0 or more"
-        : now !== undefined && !Number.isFinite(now)
-          ? "now must be a finite Unix time in seconds"
-          : undefined;
+    unknown !== undefined
+      ? `unknown option ${JSON.stringify(unknown)}${didYouMean(unknown, OPTION_NAMES)}`
+      : (bindingProblem(options) ??
+        (maxAgeSeconds !== undefined &&
+        !(typeof maxAgeSeconds === "number" && Number.isFinite(maxAgeSeconds) && maxAgeSeconds >= 0)
+          ? "maxAgeSeconds must be a finite number of seconds, 0 or more"
+          : now !== undefined && !(typeof now === "number" && Number.isFinite(now))
+            ? "now must be a finite Unix time in seconds"
+            : undefined));
   if (bad !== undefined) throw new NoxConfigurationError(`parseLinkCallback: ${bad}.`);
+  return options as unknown as ParseLinkCallbackOptions;
 }
 
 /**
@@ -117,9 +207,9 @@ function checkOptions({ supplierUserId, maxAgeSeconds, now }: ParseLinkCallbackO
  */
 export function parseLinkCallback(
   input: string | URL | URLSearchParams,
-  options: ParseLinkCallbackOptions = {},
+  options: ParseLinkCallbackOptions,
 ): LinkCallback {
-  checkOptions(options);
+  const checked = checkOptions(options);
   const values = paramsOf(input).getAll("data");
   if (values.length !== 1) {
     refuse(
@@ -143,8 +233,12 @@ export function parseLinkCallback(
   } catch (error) {
     refuse("data", `is base64url but not JSON (${shown(text)})`, error);
   }
-  const issues = checkSchema(LINK_CALLBACK_SCHEMA, payload, "data", RESPONSE);
-  if (issues.length === 0) issues.push(...bindingIssues(payload as LinkCallback, options));
+  const copy = copyJson(payload);
+  if (copy === TOO_DEEP) {
+    refuse("data", `is nested deeper than ${MAX_CALLBACK_DEPTH} levels; a callback is one level deep`);
+  }
+  const issues = checkSchema(LINK_CALLBACK_SCHEMA, copy, "data", RESPONSE);
+  if (issues.length === 0) issues.push(...bindingIssues(copy as LinkCallback, checked));
   if (issues.length > 0) throw new NoxCallbackError(issues);
-  return payload as LinkCallback;
+  return copy as LinkCallback;
 }

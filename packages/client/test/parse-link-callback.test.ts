@@ -31,7 +31,7 @@ function issuesOf(
   options: object = { acceptAnyUser: true },
 ): [string, string][] {
   try {
-    parseLinkCallback(input, options);
+    parseLinkCallback(input, options as never);
   } catch (error) {
     expect(error).toBeInstanceOf(NoxCallbackError);
     return (error as NoxCallbackError).issues.map((i) => [i.field, i.message]);
@@ -148,14 +148,14 @@ describe("binding the callback to the user and time", () => {
     [
       "too old",
       {
-        options: { maxAgeSeconds: 600, now: PAYLOAD.connected_at + 601 },
+        options: { supplierUserId: "u-1", maxAgeSeconds: 600, now: PAYLOAD.connected_at + 601 },
         want: [["connected_at", /601 s ago, more than maxAgeSeconds \(600\)/]],
       },
     ],
     [
       "in the future beyond the skew",
       {
-        options: { maxAgeSeconds: 600, now: PAYLOAD.connected_at - 61 },
+        options: { supplierUserId: "u-1", maxAgeSeconds: 600, now: PAYLOAD.connected_at - 61 },
         want: [["connected_at", /61 s in the future/]],
       },
     ],
@@ -209,6 +209,18 @@ describe("binding the callback to the user and time", () => {
     expect(parse).toThrow(NoxConfigurationError);
     expect(parse).toThrow(message);
   });
+});
+
+test("options are read once: a getter that answers differently later cannot unbind the user", () => {
+  let reads = 0;
+  const options = {
+    get supplierUserId() {
+      return ++reads === 1 ? "u-2" : "u-1";
+    },
+  };
+  expect(issuesOf(`?data=${data(PAYLOAD)}`, options)).toEqual([
+    ["supplier_user_id", expect.stringMatching(/not this user's \("u-2"\)/)],
+  ]);
 });
 
 describe("the result is a fresh object, never the parsed payload", () => {
