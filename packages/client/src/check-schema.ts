@@ -1,6 +1,7 @@
 import { isHttpUrl } from "@nox-energy/authenticator-enums";
 import type { ClientSchema } from "./client-schema.js";
 import type { NoxValidationIssue } from "./errors.js";
+import { printable } from "./printable.js";
 
 /** A check an object gets after its own properties passed or failed (the brand-per-asset-type rule). */
 export type ObjectRule = (
@@ -42,7 +43,8 @@ function matches(pattern: string, value: string): boolean {
 export function shown(value: unknown): string {
   if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an array" : "an object";
   if (typeof value === "function") return "a function";
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  // JSON.stringify escapes C0 controls but leaves DEL and C1 (U+009B is a terminal's CSI) raw.
+  const text = printable(typeof value === "string" ? JSON.stringify(value) : String(value));
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 

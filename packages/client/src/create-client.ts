@@ -29,6 +29,7 @@ import {
 } from "./options.js";
 import { errorFromResponse, parseSuccess, unreadableSuccess } from "./parse-response.js";
 import { prepareRequest, type PreparedRequest } from "./prepare-request.js";
+import { printable } from "./printable.js";
 import { readBody, readErrorBody, type BodyText } from "./read-body.js";
 import { INSPECT, REDACTED, redact, redactCause } from "./redact.js";
 import { abortError, triedNote, withRetries } from "./retry.js";
@@ -110,12 +111,12 @@ function bodyTextOf(error: unknown): BodyText {
   }
 }
 
-/** Names what failed underneath fetch's generic "fetch failed" (ECONNRESET, ECONNREFUSED, ...). */
+/** Names what failed underneath fetch's generic "fetch failed" (ECONNRESET, ECONNREFUSED, ...), control characters escaped. */
 function describeFailure(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const detail = typeof cause?.code === "string" ? cause.code : cause?.message;
   const message = error instanceof Error ? error.message : String(error);
-  return typeof detail === "string" ? `${message} (${detail})` : message;
+  return printable(typeof detail === "string" ? `${message} (${detail})` : message);
 }
 
 type Methods = NoxOperationMethods<{ createSupplierLinkSession: UncheckedCreateLinkSessionRequest }>;

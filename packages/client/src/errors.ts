@@ -1,6 +1,7 @@
 import { brandErrorClasses, isBrandedInstance } from "./error-brand.js";
 import { inspectNoxError } from "./inspect-error.js";
 import { INSPECT } from "./redact.js";
+import { printable } from "./printable.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /** One bad field of a request, and why it is bad. */
@@ -105,7 +106,9 @@ export class NoxApiError extends NoxError {
   readonly requestId: string | undefined;
 
   constructor(message: string, details: NoxApiErrorDetails, options?: ErrorOptions) {
-    const requestId = details.headers.get("x-request-id") ?? details.headers.get("request-id") ?? undefined;
+    const header = details.headers.get("x-request-id") ?? details.headers.get("request-id");
+    // A header may hold obs-text, which fetch reads as Latin-1: U+0080-U+009F are C1 controls.
+    const requestId = header === null ? undefined : printable(header);
     super(requestId === undefined ? message : `${message} (request id ${requestId})`, options);
     this.status = details.status;
     this.headers = details.headers;

@@ -1,3 +1,4 @@
+import { printable } from "./printable.js";
 import { redact, redactCut } from "./redact.js";
 
 /** The longest excerpt, in characters. */
@@ -8,7 +9,7 @@ const SCAN_LENGTH = 4_096;
 /**
  * The start of a server's body as one line, for an error: the key redacted first (in every form, see
  * {@link redact}), then tags of an HTML error page dropped and white space folded, then cut to 200
- * characters. Works on the first 4 KiB only, with patterns linear in their input. `cut` says the body
+ * characters, control characters escaped (see {@link printable}). Works on the first 4 KiB only, with patterns linear in their input. `cut` says the body
  * itself was cut (at `maxResponseBytes`), so a key it ends in the middle of is dropped too.
  */
 export function excerpt(text: string, secret: string, cut = false): string {
@@ -17,6 +18,6 @@ export function excerpt(text: string, secret: string, cut = false): string {
   // [^<>]* stops at the next "<", so each character is scanned once (/<[^>]*>/ was quadratic on "<<<<").
   const collapsed = (/^\s*</.test(head) ? head.replace(/<[^<>]*>/g, " ") : head).replace(/\s+/g, " ").trim();
   // Again after collapsing: a key with a space comes back whole from "<br>" or a line break in its place.
-  const plain = redact(collapsed, secret);
+  const plain = printable(redact(collapsed, secret));
   return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
 }

@@ -1,4 +1,5 @@
 import { NoxApiError, NoxConfigurationError, type NoxError } from "./errors.js";
+import { printable } from "./printable.js";
 import { REDACTED, redact } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { readEnv } from "./env.js";
@@ -145,7 +146,9 @@ export class ClientLog implements AttemptLog {
   }
 
   #write(level: Level, message: string, details?: Record<string, unknown>): void {
-    const line = redact(message, this.#apiKey);
+    // One event, one line: whatever a message quotes (a fetch error, a server's text), no control
+    // character in it can start another line or reach a terminal raw.
+    const line = printable(redact(message, this.#apiKey));
     if (details === undefined) this.#logger[level](line);
     else this.#logger[level](line, JSON.parse(redact(JSON.stringify(details), this.#apiKey)) as unknown);
   }

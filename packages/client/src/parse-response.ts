@@ -14,6 +14,7 @@ import {
 import { excerpt } from "./excerpt.js";
 import type { NoxOperation } from "./operation.js";
 import type { BodyText } from "./read-body.js";
+import { printable } from "./printable.js";
 import { redact, redactHeaders } from "./redact.js";
 import { triedNote } from "./retry.js";
 import { findResponseIssues } from "./validate.js";
@@ -166,7 +167,7 @@ export function errorFromResponse(
   const { status } = response;
   const headers = redactHeaders(response.headers, apiKey);
   const serverError = body.cut ? undefined : serverErrorOf(body.text.trimStart());
-  const serverMessage = serverError === undefined ? undefined : redact(serverError, apiKey);
+  const serverMessage = serverError === undefined ? undefined : printable(redact(serverError, apiKey));
   const bodyExcerpt =
     serverMessage === undefined && body.text !== "" ? excerpt(body.text, apiKey, body.cut) : undefined;
   const details: NoxApiErrorDetails = { status, headers, serverMessage, bodyExcerpt };

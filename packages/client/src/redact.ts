@@ -1,3 +1,5 @@
+import { printable } from "./printable.js";
+
 /** What a secret is replaced with wherever it might otherwise be shown. */
 export const REDACTED = "[redacted]";
 
@@ -163,7 +165,9 @@ export function redactCause(error: unknown, secret: string): unknown {
   } catch {
     message = "an unreadable error";
   }
-  const safe = new Error(`${redact(message, secret)} (original error withheld: it contained the API key)`);
+  const safe = new Error(
+    `${printable(redact(message, secret))} (original error withheld: it contained the API key)`,
+  );
   safe.name = redact(name, secret);
   return safe;
 }

@@ -91,7 +91,7 @@ describe("server-controlled text has its control characters escaped, visibly", (
   test("a forged callback's fields: in the NoxCallbackError", () => {
     const payload = {
       nox_user_id: "n-1",
-      supplier_user_id: `u-2${HOSTILE}`,
+      supplier_user_id: "u-2\u009b31m\u001b[2J\n",
       brand: "daikin",
       device_ids: [],
       connected_at: 1,
@@ -104,7 +104,9 @@ describe("server-controlled text has its control characters escaped, visibly", (
       error = caught;
     }
     expect(error).toBeInstanceOf(NoxCallbackError);
-    expect((error as Error).message).not.toMatch(CONTROL);
+    // The message lists its issues one per line: those line breaks are its own, the rest must be escaped.
+    expect((error as Error).message.replaceAll("\n  - ", " - ")).not.toMatch(CONTROL);
+    for (const issue of (error as NoxCallbackError).issues) expect(issue.message).not.toMatch(CONTROL);
     expect((error as Error).message).toContain(String.raw`\u009b31m`);
   });
 });
