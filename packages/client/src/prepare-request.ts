@@ -26,6 +26,11 @@ const RESERVED_HEADERS = new Set([
 // fetch resolves "." and ".." segments (also spelt %2e), so such a value would move the request elsewhere.
 const DOT_SEGMENTS = new Set(["", ".", ".."]);
 const LINE_BREAK = /[\r\n\0]/;
+// A header value is a byte string: fetch refuses a character above U+00FF before sending anything.
+const BEYOND_LATIN_1 = /[^\u0000-\u00ff]/;
+// With the `u` flag a surrogate pair reads as one code point, so only an unpaired half is \p{Cs}.
+const UNPAIRED = /\p{Cs}/u;
+const LONE_SURROGATE = "has a lone surrogate (half of a UTF-16 pair), which no URL encoding can send";
 const TEMPLATE = /\{([^{}]+)\}/g;
 
 /** One path parameter, as a single percent-encoded segment; an issue when no encoding keeps it one. */
@@ -37,15 +42,25 @@ function segment(name: string, value: unknown, issues: NoxValidationIssue[]): st
       message: `must not be empty, "." or "..": it would change the request's path (got ${shown(value)})`,
     });
   }
+  // encodeURIComponent throws a URIError on a lone surrogate.
+  if (UNPAIRED.test(text)) {
+    issues.push({ field: name, message: `${LONE_SURROGATE} (got ${shown(value)})` });
+    return "";
+  }
   return encodeURIComponent(text);
 }
 
-function queryOf(op: NoxOperation, params: Record<string, unknown>): string {
+function queryOf(op: NoxOperation, params: Record<string, unknown>, issues: NoxValidationIssue[]): string {
   const query = new URLSearchParams();
   for (const p of op.parameters) {
     const value = params[p.name];
     if (p.in !== "query" || value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) query.append(p.name, String(item));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const text = String(item);
+      // URLSearchParams would send U+FFFD in its place: a value other than the one given.
+      if (!UNPAIRED.test(text)) query.append(p.name, text);
+      else issues.push({ field: p.name, message: `${LONE_SURROGATE} (got ${shown(item)})` });
+    }
   }
   const text = query.toString();
   return text === "" ? "" : `?${text}`;
@@ -65,6 +80,11 @@ function headersOf(
       issues.push({ field: p.name, message: "is a header the client sets itself; it cannot be a parameter" });
     } else if (LINE_BREAK.test(text)) {
       issues.push({ field: p.name, message: `must not contain a line break (got ${shown(value)})` });
+    } else if (BEYOND_LATIN_1.test(text)) {
+      issues.push({
+        field: p.name,
+        message: `must be Latin-1 text (U+0000-U+00FF): a header cannot carry other characters; encode the value first (got ${shown(value)})`,
+      });
     } else (headers ??= {})[p.name] = text;
   }
   return headers;
@@ -87,7 +107,7 @@ export function prepareRequest(
   const path = op.path.replace(TEMPLATE, (_, name: string) => segment(name, params[name], issues));
   const body = params.body;
   return {
-    path: `${path}${queryOf(op, params)}`,
+    path: `${path}${queryOf(op, params, issues)}`,
     headers: headersOf(op, params, issues),
     json: op.hasBody && body !== undefined ? JSON.stringify(body) : undefined,
   };
