@@ -28,3 +28,16 @@ export const SESSION_TTL_SECONDS = 600;
 
 /** The largest request body a test server reads by default (1 MiB); a larger one is answered 413. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** How many requests a fake keeps by default (`maxRecordedRequests`): older ones are dropped, and counted. */
+export const DEFAULT_MAX_RECORDED_REQUESTS = 1000;
+
+/** How much of a refused request's body (answered 4xx/5xx, or dropped) a fake keeps in `bodyText`, in characters. */
+export const MAX_REFUSED_BODY_EXCERPT = 1024;
+
+/**
+ * How long a fake keeps a session after its `expires_at` (so its link still answers "expired", 410), and a
+ * resource a POST created with no expiry of its own after its creation, on the fake's clock; then both are
+ * forgotten (the link answers 404, a GET of the resource 404).
+ */
+export const EXPIRED_RETENTION_SECONDS = 3600;

@@ -1,9 +1,15 @@
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
-import { DEFAULT_MAX_BODY_BYTES, NOX_LINK_BASE_URL, TEST_API_KEY, TEST_SUPPLIER_NAME } from "./defaults.js";
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_RECORDED_REQUESTS,
+  NOX_LINK_BASE_URL,
+  TEST_API_KEY,
+  TEST_SUPPLIER_NAME,
+} from "./defaults.js";
 import { SPEC_API, type FakeApi } from "./fake-api.js";
 import { delay, FaultQueue, type Fault } from "./faults.js";
 import { handleRequest, jsonReply, LINK_PAGE_PATH, type IncomingCall, type Reply } from "./handle-request.js";
-import { parseJsonBody } from "./json-body.js";
+import { checkMaxRecordedRequests, RequestLog, type RecordedRequest } from "./request-log.js";
 import { ResourceStore } from "./resource-store.js";
 import { SessionStore, type CompletedSession, type LinkChoices } from "./session-store.js";
 import { createSchemaSet, SPEC_SCHEMAS } from "./spec-schema.js";
@@ -30,30 +36,24 @@ export interface NoxFakeOptions {
    * an empty `bodyText`. Default: {@link DEFAULT_MAX_BODY_BYTES} (1 MiB).
    */
   maxBodyBytes?: number;
+  /**
+   * How many requests `requests` keeps: the newest, older ones dropped (and counted in
+   * `droppedRequests`). Default: {@link DEFAULT_MAX_RECORDED_REQUESTS}.
+   */
+  maxRecordedRequests?: number;
 }
 
-/** One request the fake received, in arrival order, faulted or not. */
-export interface RecordedRequest {
-  /** `"http"` for the listening server, `"fetch"` for its `fetch`, `"msw"` for the MSW handlers. */
-  transport: "http" | "fetch" | "msw";
-  method: string;
-  /** Path and query, as received (including any `basePath`). */
-  path: string;
-  /** Headers as received, names lower-cased. Includes `x-api-key`, so a test can assert it was sent. */
-  headers: Readonly<Record<string, string>>;
-  /** The body parsed as JSON; `undefined` when it is empty, not JSON or nested too deep (see `bodyText`). */
-  body: unknown;
-  /** The body as received; "" when it was over `maxBodyBytes` (answered 413, never read). */
-  bodyText: string;
-}
+export type { RecordedRequest };
 
 /** The state and behaviour every form of the fake shares; a transport only turns requests into calls. */
 /** What a test sees of the fake, whichever form serves it (HTTP server, `fetch`, MSW handlers). */
 export interface NoxFakeState {
   /** The link sessions created (201 responses), oldest first; `completed_at` is set once completed. */
   readonly sessions: readonly CreateSupplierLinkSessionResponse[];
-  /** Every request received, oldest first. */
+  /** The requests received, oldest first: the last `maxRecordedRequests` (default 1000). */
   readonly requests: readonly RecordedRequest[];
+  /** How many older requests were dropped from `requests` to keep it at `maxRecordedRequests`. */
+  readonly droppedRequests: number;
   /** Makes the next `count` requests (default 1) fail as `fault` says, after any faults already queued. */
   failNext(fault: Fault): void;
   failNext(count: number, fault: Fault): void;
@@ -78,6 +78,7 @@ export interface FakeCore {
   ): Promise<Reply | "reset">;
   readonly sessions: readonly CreateSupplierLinkSessionResponse[];
   readonly requests: readonly RecordedRequest[];
+  readonly droppedRequests: number;
   failNext(countOrFault: number | Fault, fault?: Fault): void;
   readonly pendingFaults: number;
   completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
@@ -115,24 +116,34 @@ export function createFakeCore(
     ...{ basePath: where.basePath, apiKeys, now, token, linkBaseUrl, maxBodyBytes, store },
     ...{ api, schemas, resources, url: where.url },
   };
-  let requests: RecordedRequest[] = [];
+  const requests = new RequestLog(
+    checkMaxRecordedRequests(options.maxRecordedRequests, DEFAULT_MAX_RECORDED_REQUESTS, where.caller),
+  );
   const faults = new FaultQueue();
   const closing = new AbortController();
 
   return {
     async dispatch(call, transport, signal) {
-      requests.push(record(call, transport));
+      const entry = requests.add(call, transport);
       const fault = faults.take();
       if (fault?.delayMs !== undefined) await delay(fault.delayMs, [signal, closing.signal]);
-      if (fault?.reset === true) return "reset";
-      if (fault?.status !== undefined) return jsonReply(fault.status, fault.body, fault.headers);
-      return handleRequest(call, config);
+      const reply =
+        fault?.reset === true
+          ? "reset"
+          : fault?.status !== undefined
+            ? jsonReply(fault.status, fault.body, fault.headers)
+            : handleRequest(call, config);
+      requests.answered(entry, reply);
+      return reply;
     },
     get sessions() {
-      return store.list();
+      return store.list(now());
     },
     get requests() {
-      return [...requests];
+      return requests.list();
+    },
+    get droppedRequests() {
+      return requests.dropped;
     },
     failNext(countOrFault, fault) {
       if (typeof countOrFault === "number") faults.push(countOrFault, fault ?? {});
@@ -149,7 +160,7 @@ export function createFakeCore(
     reset() {
       store.clear();
       resources.clear();
-      requests = [];
+      requests.clear();
       faults.clear();
     },
     close(reason) {
@@ -169,6 +180,9 @@ export function stateOf(fake: FakeCore): NoxFakeState {
     get requests() {
       return fake.requests;
     },
+    get droppedRequests() {
+      return fake.droppedRequests;
+    },
     get pendingFaults() {
       return fake.pendingFaults;
     },
@@ -185,16 +199,4 @@ export function checkMaxBodyBytes(value: number | undefined, caller: string): nu
     throw new TypeError(`${caller}: maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`);
   }
   return maxBodyBytes;
-}
-
-function record(call: IncomingCall, transport: RecordedRequest["transport"]): RecordedRequest {
-  const parsed = call.bodyText === "" ? undefined : parseJsonBody(call.bodyText);
-  return {
-    transport,
-    method: call.method,
-    path: `${call.pathname}${call.search}`,
-    headers: call.headers,
-    body: parsed?.ok === true ? parsed.value : undefined,
-    bodyText: call.bodyText,
-  };
 }

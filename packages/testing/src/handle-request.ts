@@ -1,4 +1,5 @@
 import { buildResponse } from "./build-response.js";
+import { EXPIRED_RETENTION_SECONDS } from "./defaults.js";
 import type { FakeApi, Route } from "./fake-api.js";
 import { parseJsonBody } from "./json-body.js";
 import { hookFor, linkChoicesOf } from "./link-session-route.js";
@@ -147,6 +148,7 @@ function serveRoute(
   const problem = body.value === undefined ? undefined : hook?.check(body.value);
   if (problem !== undefined) return jsonReply(400, { error: problem });
 
+  const now = config.now();
   const rule = readRuleFor(route, config.api.routes, config.schemas);
   if (rule !== undefined) {
     // Keyed by supplier too: one supplier's key must never read another's resources.
@@ -154,6 +156,7 @@ function serveRoute(
       `${supplier}\n${fillPath(rule.collection, params.value)}`,
       rule.property,
       path[rule.property] ?? "",
+      now,
     );
     if (found === undefined) {
       return jsonReply(404, {
@@ -162,7 +165,6 @@ function serveRoute(
     }
     return jsonReply(route.success.status, found);
   }
-  const now = config.now();
   const bodySchema = route.body?.schema ?? null;
   const inputs = { body: body.value, bodySchema, params: params.value, url: config.url, now };
   let answer = buildResponse(route.success.schema, inputs, config.schemas);
@@ -177,7 +179,8 @@ function serveRoute(
     answer = hook.respond(answer as Record<string, unknown>, body.value, context);
   }
   if (route.method === "POST" && typeof answer === "object" && answer !== null) {
-    config.resources.add(`${supplier}\n${fillPath(route.path, params.value)}`, answer);
+    const evictAt = hook?.evictAt?.(answer as Record<string, unknown>) ?? now + EXPIRED_RETENTION_SECONDS;
+    config.resources.add(`${supplier}\n${fillPath(route.path, params.value)}`, answer, now, evictAt);
   }
   return jsonReply(route.success.status, answer);
 }

@@ -3,6 +3,7 @@ import type {
   CreateSupplierLinkSessionResponse,
 } from "@nox-energy/authenticator-types";
 import type { FakeApi, Route } from "./fake-api.js";
+import { EXPIRED_RETENTION_SECONDS } from "./defaults.js";
 import { createSession } from "./session.js";
 import type { LinkChoices, SessionStore } from "./session-store.js";
 import { checkBrandForAssetType } from "./validate-request.js";
@@ -13,6 +14,8 @@ export interface RouteHook {
   check(body: unknown): string | undefined;
   /** The success body, given the generic one (echoes, examples, defaults) and the request. */
   respond(generic: Record<string, unknown>, body: unknown, context: HookContext): Record<string, unknown>;
+  /** When the created resource is forgotten (fake-clock Unix seconds); default: retention after creation. */
+  evictAt?(resource: Record<string, unknown>): number;
 }
 
 /** What a hook's answer may depend on besides the request. */
@@ -36,9 +39,11 @@ const LINK_SESSION_HOOK: RouteHook = {
   check: (body) => checkBrandForAssetType(body as CreateSupplierLinkSessionRequest),
   respond(generic, body, context) {
     const session = { ...generic, ...createSession(body as CreateSupplierLinkSessionRequest, context) };
-    context.store.add(session as CreateSupplierLinkSessionResponse);
+    context.store.add(session as CreateSupplierLinkSessionResponse, context.now);
     return session;
   },
+  // The session store forgets it at the same time, so a GET reads no session its link page lost.
+  evictAt: (session) => (session as CreateSupplierLinkSessionResponse).expires_at + EXPIRED_RETENTION_SECONDS,
 };
 
 /** The curated hook for `route`: link-session semantics for the curated operation, none for others. */

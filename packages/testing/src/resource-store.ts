@@ -31,25 +31,47 @@ export function fillPath(template: string, params: Readonly<Record<string, unkno
   return template.replace(/\{([^{}/]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
 }
 
-/** The resources POST routes created, per collection path, oldest first. */
-export class ResourceStore {
-  #collections = new Map<string, object[]>();
+/** One created resource and the fake-clock time (Unix seconds) it is forgotten at. */
+interface Kept {
+  resource: object;
+  evictAt: number;
+}
 
-  /** Keeps `resource` as created in the collection at `path` (parameters filled in). */
-  add(path: string, resource: object): void {
+/** The resources POST routes created, per collection path, oldest first, each until its eviction time. */
+export class ResourceStore {
+  #collections = new Map<string, Kept[]>();
+  #sweptAt = Number.NEGATIVE_INFINITY;
+
+  /** Keeps `resource` as created in the collection at `path` (parameters filled in) until `evictAt`. */
+  add(path: string, resource: object, now: number, evictAt: number): void {
+    this.#sweep(now);
     const list = this.#collections.get(path) ?? [];
-    list.push(resource);
+    list.push({ resource, evictAt });
     this.#collections.set(path, list);
   }
 
-  /** The newest resource in the collection at `path` whose `property` reads `value`, or `undefined`. */
-  find(path: string, property: string, value: string): object | undefined {
+  /** The newest resource kept at `now` in the collection at `path` whose `property` reads `value`. */
+  find(path: string, property: string, value: string, now: number): object | undefined {
+    this.#sweep(now);
     const list = this.#collections.get(path) ?? [];
-    return list.findLast((r) => String((r as Record<string, unknown>)[property]) === value);
+    return list.findLast((k) => String((k.resource as Record<string, unknown>)[property]) === value)
+      ?.resource;
+  }
+
+  // At most once per tick of the fake's clock: a burst of requests in one second sweeps once.
+  #sweep(now: number): void {
+    if (now === this.#sweptAt) return;
+    this.#sweptAt = now;
+    for (const [path, list] of this.#collections) {
+      const kept = list.filter((k) => now < k.evictAt);
+      if (kept.length === 0) this.#collections.delete(path);
+      else if (kept.length !== list.length) this.#collections.set(path, kept);
+    }
   }
 
   /** Forgets every resource. */
   clear(): void {
     this.#collections.clear();
+    this.#sweptAt = Number.NEGATIVE_INFINITY;
   }
 }

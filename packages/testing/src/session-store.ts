@@ -1,6 +1,7 @@
 import { brandsFor, isBrandForAssetType } from "@nox-energy/authenticator-enums";
 import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
 import type { LinkCallback } from "@nox-energy/authenticator-types";
+import { EXPIRED_RETENTION_SECONDS } from "./defaults.js";
 import { encodeLinkCallback, withCallbackData } from "./link-callback.js";
 
 /** What the user picks while linking; each has a default. */
@@ -37,14 +38,28 @@ export class SessionStore {
   }
 
   /** Keeps a new session; a later session with the same token takes its place for completion. */
-  add(session: CreateSupplierLinkSessionResponse): void {
+  add(session: CreateSupplierLinkSessionResponse, now: number): void {
+    this.#evict(now);
     this.#sessions.push(session);
     this.#byToken.set(session.link_token, session);
   }
 
-  /** Copies of the sessions, oldest first, with `completed_at` set once completed. */
-  list(): CreateSupplierLinkSessionResponse[] {
+  /** Copies of the sessions kept at `now`, oldest first, with `completed_at` set once completed. */
+  list(now: number): CreateSupplierLinkSessionResponse[] {
+    this.#evict(now);
     return this.#sessions.map((session) => ({ ...session }));
+  }
+
+  /**
+   * Forgets sessions {@link EXPIRED_RETENTION_SECONDS} past their `expires_at`. Sessions are kept in
+   * creation order, so on a clock that only moves forward the oldest is first: the common case checks one.
+   */
+  #evict(now: number): void {
+    const gone = (s: CreateSupplierLinkSessionResponse) => now >= s.expires_at + EXPIRED_RETENTION_SECONDS;
+    const first = this.#sessions[0];
+    if (first === undefined || !gone(first)) return;
+    this.#sessions = this.#sessions.filter((s) => !gone(s));
+    for (const [token, session] of this.#byToken) if (gone(session)) this.#byToken.delete(token);
   }
 
   /** Forgets every session and NOX user. */
@@ -59,6 +74,7 @@ export class SessionStore {
    * 404 for an unknown token, 410 once expired or already completed, 400 for a choice NOX would not offer.
    */
   complete(token: string | null, choices: LinkChoices, now: number): Completion {
+    this.#evict(now);
     const session = token === null ? undefined : this.#byToken.get(token);
     if (session === undefined) return { ok: false, status: 404, error: "This link is not known to NOX." };
     if (session.completed_at !== null) {

@@ -1,6 +1,11 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { createNoxTestServer, TEST_API_KEY, type NoxTestServer } from "../src/index.js";
+import {
+  createNoxTestServer,
+  MAX_REFUSED_BODY_EXCERPT,
+  TEST_API_KEY,
+  type NoxTestServer,
+} from "../src/index.js";
 import { postLinkSession, TRANSPORTS } from "./transports.js";
 
 const VALID = { user_id: "u-1", asset_type: "hp", redirect_url: "https://supplier.example/back" } as const;
@@ -40,7 +45,12 @@ describe.each(TRANSPORTS)("hostile requests over %s", (transport, sendFor) => {
       const res = await postLinkSession(send, server, body, KEY);
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ error: expect.stringMatching(/nested deeper than \d+ levels/) });
-      expect(server.requests[0]).toMatchObject({ body: undefined, bodyText: body });
+      // Refused, so only the start of the body is kept.
+      expect(server.requests[0]).toMatchObject({
+        body: undefined,
+        bodyText: body.slice(0, MAX_REFUSED_BODY_EXCERPT),
+        bodyTruncated: true,
+      });
       expect(server.sessions).toEqual([]);
     });
 

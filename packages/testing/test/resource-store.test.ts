@@ -35,6 +35,16 @@ describe("readRuleFor: a GET reads what a POST on its parent path created", () =
   ])("%s", (_name, index, want) => {
     expect(readRuleFor(ROUTES[index]!, ROUTES, SET)).toEqual(want);
   });
+
+  test("forgets a resource at its eviction time on the caller's clock", () => {
+    const store = new ResourceStore();
+    store.add("/things", { id: "1" }, 100, 200);
+    store.add("/things", { id: "2" }, 100, 300);
+    expect(store.find("/things", "id", "1", 199)).toEqual({ id: "1" });
+    expect(store.find("/things", "id", "1", 200)).toBeUndefined();
+    expect(store.find("/things", "id", "2", 200)).toEqual({ id: "2" });
+    expect(store.find("/things", "id", "2", 300)).toBeUndefined();
+  });
 });
 
 describe("ResourceStore", () => {
@@ -42,12 +52,22 @@ describe("ResourceStore", () => {
     const store = new ResourceStore();
     const path = fillPath("/users/{user}/things", { user: "a b" });
     expect(path).toBe("/users/a%20b/things");
-    store.add(path, { id: "1", name: "old" });
-    store.add(path, { id: "1", name: "new" });
-    store.add("/users/other/things", { id: "2" });
-    expect(store.find(path, "id", "1")).toEqual({ id: "1", name: "new" });
-    expect(store.find(path, "id", "2")).toBeUndefined();
+    store.add(path, { id: "1", name: "old" }, 0, 10);
+    store.add(path, { id: "1", name: "new" }, 0, 10);
+    store.add("/users/other/things", { id: "2" }, 0, 10);
+    expect(store.find(path, "id", "1", 0)).toEqual({ id: "1", name: "new" });
+    expect(store.find(path, "id", "2", 0)).toBeUndefined();
     store.clear();
-    expect(store.find(path, "id", "1")).toBeUndefined();
+    expect(store.find(path, "id", "1", 0)).toBeUndefined();
+  });
+
+  test("forgets a resource at its eviction time on the caller's clock", () => {
+    const store = new ResourceStore();
+    store.add("/things", { id: "1" }, 100, 200);
+    store.add("/things", { id: "2" }, 100, 300);
+    expect(store.find("/things", "id", "1", 199)).toEqual({ id: "1" });
+    expect(store.find("/things", "id", "1", 200)).toBeUndefined();
+    expect(store.find("/things", "id", "2", 200)).toEqual({ id: "2" });
+    expect(store.find("/things", "id", "2", 300)).toBeUndefined();
   });
 });
