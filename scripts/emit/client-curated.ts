@@ -81,8 +81,10 @@ export function emitClientCurated(model: ApiModel): GeneratedFile[] {
     "/** The operation whose body the curated brand rule types (brand tied to asset type); `never` when the rule does not fit. */",
     `export type BrandRuleOperationId = ${rule ? JSON.stringify(rule.operationId) : "never"};`,
     "",
-    "/** The link callback payload (spec/link-callback.schema.json), or an object of unknown fields when the plug-in is off. */",
-    callback ? "export type { LinkCallback };" : "export type LinkCallback = { [field: string]: unknown };",
+    "/** The link callback payload (spec/link-callback.schema.json), or the plug-in's contract (what it reads) when off. */",
+    callback
+      ? "export type { LinkCallback };"
+      : "export type LinkCallback = { supplier_user_id: string; connected_at: number; [field: string]: unknown };",
     "",
     "/** The link callback's generated validator, or `null` when the plug-in is off. */",
     `export const LINK_CALLBACK_VALIDATOR: Validate | null = ${callback ? `CURATED_VALIDATORS[${JSON.stringify(callback.name)}]` : "null"};`,

@@ -9,7 +9,7 @@ import type { LinkCallback } from "@nox-energy/authenticator-types";
 /** The operation whose body the curated brand rule types (brand tied to asset type); `never` when the rule does not fit. */
 export type BrandRuleOperationId = "createSupplierLinkSession";
 
-/** The link callback payload (spec/link-callback.schema.json), or an object of unknown fields when the plug-in is off. */
+/** The link callback payload (spec/link-callback.schema.json), or the plug-in's contract (what it reads) when off. */
 export type { LinkCallback };
 
 /** The link callback's generated validator, or `null` when the plug-in is off. */
