@@ -63,8 +63,9 @@ const BRAND_RULE_TYPES = [
  * public API when it is on). Hand-written code imports only these, never a spec name.
  */
 export function emitClientCurated(model: ApiModel): GeneratedFile[] {
-  const rule = model.curated.brandRule;
-  const callback = model.curated.linkCallback;
+  const { plugins } = model.curated;
+  const rule = plugins.brandRule ? model.curated.brandRule : null;
+  const callback = plugins.linkCallback ? model.curated.linkCallback : null;
   const header = generatedHeader({
     from: [SPEC_FILE, ...(callback ? [LINK_CALLBACK_FILE] : [])].join(" and "),
     change: "the inputs (or scripts/emit/client-curated.ts)",

@@ -13,7 +13,7 @@ const jsdoc = (text: string): string => text.replaceAll("*/", "*\\/");
 /** How a body travels: what the client serialises it as and reads it back as. */
 export type MediaKind = "json" | "form" | "multipart" | "text" | "binary";
 
-/** The kind of a media type (`application/problem+json` is JSON, `text/html` text, `image/png` binary). */
+/** The kind of a media type (`application/problem+json` is JSON, `text/html` text, `image/png` binary); the model's, for a media type it did not classify. */
 export function mediaKind(mediaType: string): MediaKind {
   const type = mediaType.toLowerCase().split(";")[0]!.trim();
   if (/^application\/(.+\+)?json$/.test(type)) return "json";
@@ -23,12 +23,14 @@ export function mediaKind(mediaType: string): MediaKind {
   return "binary";
 }
 
-/** The documented success responses: every 2xx, else every 3xx (returned as is, not followed), else none. */
+/** The success responses (the model's success rule: every documented 2xx, else every 3xx, else none). */
 export function successResponses(op: Operation): Operation["responses"] {
-  const by = (re: RegExp) => op.responses.filter((r) => re.test(r.status));
-  const ok = by(/^2\d\d$/);
-  return ok.length > 0 ? ok : by(/^3\d\d$/);
+  return op.responses.filter((r) => op.successStatuses.includes(r.status));
 }
+
+/** A status as the descriptor writes it: `201`, or a range's first digit (`2XX` -> 2). */
+export const statusNumber = (status: string): number =>
+  /^\d{3}$/.test(status) ? Number(status) : Number(status[0]);
 
 /** How one credential travels, as the client's pipeline reads it. */
 export interface CredentialPlacement {
@@ -161,8 +163,8 @@ function renderDescriptor(model: ApiModel, op: Operation, warnings: string[]): s
     return `{ name: ${JSON.stringify(p.name)}, in: ${JSON.stringify(p.in)}, required: ${p.required}, style: ${JSON.stringify(style)}, explode: ${explode} }`;
   });
   const success = successes.map((r) => {
-    const kind = r.mediaType === undefined ? undefined : mediaKind(r.mediaType);
-    return `{ status: ${Number(r.status)}${kind ? `, kind: ${JSON.stringify(kind)}` : ""} }`;
+    const kind = r.mediaType === undefined ? undefined : (r.kind ?? mediaKind(r.mediaType));
+    return `{ status: ${statusNumber(r.status)}${kind ? `, kind: ${JSON.stringify(kind)}` : ""} }`;
   });
   const errors = op.responses
     .map((r) => r.status)
@@ -208,7 +210,7 @@ function resultType(op: Operation): string {
   const ops = `operations[${JSON.stringify(op.operationId)}]`;
   const types = successResponses(op).map((r) => {
     if (r.mediaType === undefined) return "undefined";
-    const kind = mediaKind(r.mediaType);
+    const kind = r.kind ?? mediaKind(r.mediaType);
     if (kind === "text") return "string";
     if (kind !== "json") return "ArrayBuffer";
     return r.schema
@@ -223,7 +225,7 @@ function bodyType(op: Operation): string | undefined {
   const body = op.requestBody;
   if (body === undefined) return undefined;
   const ops = `operations[${JSON.stringify(op.operationId)}]`;
-  const kind = mediaKind(body.mediaType);
+  const kind = body.kind ?? mediaKind(body.mediaType);
   const spec = `NonNullable<${ops}["requestBody"]>["content"][${JSON.stringify(body.mediaType)}]`;
   const own =
     kind === "binary"

@@ -16,26 +16,8 @@ export type JsonSchema = { [keyword: string]: unknown } | boolean;
  */
 export type Direction = "request" | "response";
 
-/** The model's schema with the JSON Schema keywords the model is growing (ws-model), read when present. */
-export type ModelSchema = Schema & {
-  discriminator?: { propertyName: string; mapping?: Readonly<Record<string, string>> };
-  not?: Schema;
-  if?: Schema;
-  then?: Schema;
-  else?: Schema;
-  patternProperties?: Readonly<Record<string, Schema>>;
-  propertyNames?: Schema;
-  prefixItems?: readonly Schema[];
-  contains?: Schema;
-  minContains?: number;
-  maxContains?: number;
-  dependentRequired?: Readonly<Record<string, readonly string[]>>;
-  dependentSchemas?: Readonly<Record<string, Schema>>;
-  unevaluatedProperties?: boolean | Schema;
-  unevaluatedItems?: boolean | Schema;
-  /** `items: false` (no items past prefixItems) when the model says so. */
-  itemsFalse?: boolean;
-};
+/** The model's schema (every JSON Schema 2020-12 / OpenAPI construct it reads). */
+export type ModelSchema = Schema;
 
 /** How {@link printJsonSchema} writes a schema. */
 export interface PrintOptions {
@@ -92,6 +74,7 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   array: "an array",
   null: "null",
   any: "a value",
+  never: "nothing (the spec allows no value here)",
 };
 
 /** `AssetType` -> `asset types`: what a message calls a long enum's values. */
@@ -120,7 +103,8 @@ function isSilentObject(
     return target !== undefined && isSilentObject(target, components, new Set([...seen, s.ref!]));
   }
   if (x.unevaluatedProperties !== undefined) return false;
-  if (s.kind === "object") return s.additionalProperties === undefined && x.patternProperties === undefined;
+  if (s.kind === "object" || (s.kind === "any" && s.properties !== undefined))
+    return s.additionalProperties === undefined && x.patternProperties === undefined;
   if (s.kind === "intersection" || (s.kind === "union" && s.combinator !== undefined)) {
     const variants = s.variants ?? [];
     // Every part must be an object that says nothing about extra properties; one that allows them
@@ -260,8 +244,15 @@ export class JsonSchemaPrinter {
     switch (s.kind) {
       case "ref":
         return { $ref: o.ref(s.ref!) };
-      case "any":
-        return this.#enumOf(s, {});
+      case "any": {
+        // Object or array keywords without a type apply to objects (arrays) only, as JSON Schema says.
+        const out = this.#enumOf(s, {});
+        this.#array(s, out);
+        this.#object(s, out);
+        return out;
+      }
+      case "never":
+        return { not: {} };
       case "null":
         return { type: "null" };
       case "union": {
@@ -317,7 +308,7 @@ export class JsonSchemaPrinter {
 
   #array(s: ModelSchema, out: Json): void {
     if (s.prefixItems !== undefined) out.prefixItems = s.prefixItems.map((v) => this.useSite(v));
-    if (s.itemsFalse) out.items = false;
+    if (s.items?.kind === "never") out.items = false;
     else if (s.items !== undefined && s.items.kind !== "any") out.items = this.useSite(s.items);
     for (const key of ["minItems", "maxItems", "minContains", "maxContains"] as const)
       if (s[key] !== undefined) out[key] = s[key];
@@ -350,7 +341,7 @@ export class JsonSchemaPrinter {
       out.additionalProperties = this.useSite(extra);
     if (s.patternProperties !== undefined)
       out.patternProperties = Object.fromEntries(
-        Object.entries(s.patternProperties).map(([k, v]) => [k, this.useSite(v)]),
+        s.patternProperties.map(({ pattern, schema }) => [pattern, this.useSite(schema)]),
       );
     if (s.propertyNames !== undefined) out.propertyNames = this.#node(s.propertyNames, false);
     for (const key of ["minProperties", "maxProperties"] as const)
@@ -390,10 +381,11 @@ export class JsonSchemaPrinter {
   /** Keywords that apply to any type (`not`, `if`/`then`/`else`). */
   #extras(s: ModelSchema, out: Json): void {
     if (s.not !== undefined) out.not = this.#node(s.not, false);
-    if (s.if !== undefined) {
-      out.if = this.#node(s.if, false);
-      if (s.then !== undefined) out.then = this.#node(s.then, false);
-      if (s.else !== undefined) out.else = this.#node(s.else, false);
+    const c = s.conditional;
+    if (c !== undefined) {
+      out.if = this.#node(c.if, false);
+      if (c.then !== undefined) out.then = this.#node(c.then, false);
+      if (c.else !== undefined) out.else = this.#node(c.else, false);
     }
   }
 
@@ -512,9 +504,9 @@ export function referencedComponents(
       s.items,
       s.additionalProperties,
       x.not,
-      x.if,
-      x.then,
-      x.else,
+      x.conditional?.if,
+      x.conditional?.then,
+      x.conditional?.else,
       x.propertyNames,
       x.contains,
       x.unevaluatedProperties,
@@ -522,7 +514,7 @@ export function referencedComponents(
       ...(s.variants ?? []),
       ...(s.properties ?? []).map((p) => p.schema),
       ...(x.prefixItems ?? []),
-      ...Object.values(x.patternProperties ?? {}),
+      ...(x.patternProperties ?? []).map((p) => p.schema),
       ...Object.values(x.dependentSchemas ?? {}),
     ])
       visit(child as Schema | boolean | undefined);

@@ -20,9 +20,6 @@ export const VALIDATORS_FILE = "packages/enums/src/generated/validators.js";
 /** Its declarations. */
 export const VALIDATORS_TYPES_FILE = "packages/enums/src/generated/validators.d.ts";
 
-/** The client method whose operation's URL fields are http(s) URLs a user is sent to (curated in spec/method-names.json). */
-export const LINK_SESSION_METHOD = "createLinkSession";
-
 const AJV_VERSION = (createRequire(import.meta.url)("ajv/package.json") as { version: string }).version;
 // The generated module imports these, relative to packages/enums/src/generated/.
 const RUNTIME = {
@@ -43,11 +40,10 @@ const { _ } = createRequire(import.meta.url)("ajv/dist/compile/codegen/index.js"
   _: (strings: TemplateStringsArray, ...values: unknown[]) => unknown;
 };
 
-/** The link-session operation (the curated method name), or undefined. */
+/** The curated link-session operation (the model's `curated.linkSession`), or undefined. */
 export function linkSessionOperation(model: ApiModel): Operation | undefined {
-  return model.operations.find(
-    (o) => o.methodName === LINK_SESSION_METHOD || o.aliases.includes(LINK_SESSION_METHOD),
-  );
+  const id = model.curated.linkSession?.operationId;
+  return id === undefined ? undefined : model.operations.find((o) => o.operationId === id);
 }
 
 /** Every format the model's schemas use (to register the ones the runtime module lacks as unchecked). */
@@ -133,7 +129,7 @@ export function planValidators(model: ApiModel): Plan {
       });
     }
     const body = op.requestBody;
-    const kind = body && mediaKind(body.mediaType);
+    const kind = body && (body.kind ?? mediaKind(body.mediaType));
     if (body && (kind === "json" || kind === "form" || kind === "multipart")) {
       const printed = printerFor("request", op, kind === "multipart").useSite(body.schema);
       entries.push({
@@ -142,7 +138,12 @@ export function planValidators(model: ApiModel): Plan {
       });
     }
     for (const r of successResponses(op)) {
-      if (r.schema === undefined || r.mediaType === undefined || mediaKind(r.mediaType) !== "json") continue;
+      if (
+        r.schema === undefined ||
+        r.mediaType === undefined ||
+        (r.kind ?? mediaKind(r.mediaType)) !== "json"
+      )
+        continue;
       const name = `r${i}_${r.status}`;
       planned.responses.push([r.status, name]);
       entries.push({
@@ -156,7 +157,7 @@ export function planValidators(model: ApiModel): Plan {
     operations.push(planned);
   });
   const curated: [string, string][] = [];
-  const callback = model.curated.linkCallback;
+  const callback = model.curated.plugins.linkCallback ? model.curated.linkCallback : null;
   if (callback !== null) {
     const printer = printerFor("response", null);
     entries.push({
@@ -319,7 +320,7 @@ export function emitValidators(model: ApiModel): GeneratedFile[] {
       { cause: error },
     );
   }
-  const from = [SPEC_FILE, ...(model.curated.linkCallback ? [LINK_CALLBACK_FILE] : [])].join(" and ");
+  const from = [SPEC_FILE, ...(plan.curated.length > 0 ? [LINK_CALLBACK_FILE] : [])].join(" and ");
   const header = generatedHeader({
     from,
     tool: `Ajv ${AJV_VERSION} (standalone)`,
