@@ -98,13 +98,13 @@ export function planValidators(model: ApiModel): Plan {
     format: format(false),
     messages: true,
   });
-  const docs = [request, response].flatMap((d) => [d.components, ...(d.bases ? [d.bases] : [])]);
+  const docs = [...request.documents, ...response.documents];
   const printerFor = (direction: "request" | "response", op: Operation | null, binaryAsAny = false) =>
     new JsonSchemaPrinter({
       direction,
       components: model.schemas,
-      ref: (name) => `${ID}/${direction}#/$defs/${pointerSegment(name)}`,
-      baseRef: (name) => `${ID}/${direction}-base#/$defs/${pointerSegment(name)}`,
+      ref: (name) => `${ID}/${direction}/${pointerSegment(name)}`,
+      baseRef: (name) => `${ID}/${direction}-base/${pointerSegment(name)}`,
       format: format(op !== null && op === link),
       binaryAsAny,
       messages: true,
@@ -205,6 +205,9 @@ export function createAjv(unknownFormats: readonly string[] = []): Ajv {
     // without a length): the meta-schema check still refuses a malformed schema.
     strict: false,
     unicodeRegExp: true,
+    // Each component compiles to one function, called where it is referenced: inlined, a large spec's
+    // module repeats a component's code at every use (GitHub's: tens of MB).
+    inlineRefs: false,
     code: { source: true, esm: true, lines: false, optimize: true, formats: _`require("formats")` },
   });
   for (const [format, exported] of Object.entries(FORMAT_NAMES)) {
