@@ -87,8 +87,8 @@ export function emitClientCurated(model: ApiModel): GeneratedFile[] {
       ? "export type { LinkCallback };"
       : "export type LinkCallback = { supplier_user_id: string; connected_at: number; [field: string]: unknown };",
     "",
-    "/** The link callback's generated validator, or `null` when the plug-in is off. */",
-    `export const LINK_CALLBACK_VALIDATOR: Validate | null = ${callback ? `CURATED_VALIDATORS[${JSON.stringify(callback.name)}]` : "null"};`,
+    "/** The link callback's generated validator, or `null` when the plug-in is off (a function: a bundle that never parses a callback drops the validator). */",
+    `export const linkCallbackValidator = (): Validate | null => ${callback ? `CURATED_VALIDATORS[${JSON.stringify(callback.name)}]` : "null"};`,
     "",
   ].join("\n");
   const own = new Set(CLIENT_OWN_EXPORTS);

@@ -12,5 +12,5 @@ export type BrandRuleOperationId = "createSupplierLinkSession";
 /** The link callback payload (spec/link-callback.schema.json), or the plug-in's contract (what it reads) when off. */
 export type { LinkCallback };
 
-/** The link callback's generated validator, or `null` when the plug-in is off. */
-export const LINK_CALLBACK_VALIDATOR: Validate | null = CURATED_VALIDATORS["LinkCallback"];
+/** The link callback's generated validator, or `null` when the plug-in is off (a function: a bundle that never parses a callback drops the validator). */
+export const linkCallbackValidator = (): Validate | null => CURATED_VALIDATORS["LinkCallback"];
