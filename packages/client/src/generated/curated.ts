@@ -9,6 +9,12 @@ import type { LinkCallback } from "@nox-energy/authenticator-types";
 /** The operation whose body the curated brand rule types (brand tied to asset type); `never` when the rule does not fit. */
 export type BrandRuleOperationId = "createSupplierLinkSession";
 
+/** The brand rule's request types (types package), or `never` when the rule does not fit (no method takes them then). */
+export type {
+  CheckedCreateLinkSessionRequest,
+  UncheckedCreateLinkSessionRequest,
+} from "@nox-energy/authenticator-types";
+
 /** The link callback payload (spec/link-callback.schema.json), or the plug-in's contract (what it reads) when off. */
 export type { LinkCallback };
 
