@@ -103,8 +103,11 @@ function isSilentObject(
     return target !== undefined && isSilentObject(target, components, new Set([...seen, s.ref!]));
   }
   if (x.unevaluatedProperties !== undefined) return false;
+  // An object that names no properties is free-form (`{ type: "object" }`): closing it would refuse everything.
   if (s.kind === "object" || (s.kind === "any" && s.properties !== undefined))
-    return s.additionalProperties === undefined && x.patternProperties === undefined;
+    return (
+      (s.properties ?? []).length > 0 && s.additionalProperties === undefined && x.patternProperties === undefined
+    );
   if (s.kind === "intersection" || (s.kind === "union" && s.combinator !== undefined)) {
     const variants = s.variants ?? [];
     // Every part must be an object that says nothing about extra properties; one that allows them
