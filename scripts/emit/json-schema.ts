@@ -106,7 +106,9 @@ function isSilentObject(
   // An object that names no properties is free-form (`{ type: "object" }`): closing it would refuse everything.
   if (s.kind === "object" || (s.kind === "any" && s.properties !== undefined))
     return (
-      (s.properties ?? []).length > 0 && s.additionalProperties === undefined && x.patternProperties === undefined
+      (s.properties ?? []).length > 0 &&
+      s.additionalProperties === undefined &&
+      x.patternProperties === undefined
     );
   if (s.kind === "intersection" || (s.kind === "union" && s.combinator !== undefined)) {
     const variants = s.variants ?? [];
