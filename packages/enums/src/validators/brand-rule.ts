@@ -23,6 +23,19 @@ export interface BrandRuleIssue {
 
 const quoted = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(", ");
 
+// Each asset type's brands as a Set, built on first use: the rule runs on every request, and a valid
+// pair (the usual case) is then one Map and one Set lookup.
+let allowedSets: Map<unknown, ReadonlySet<unknown>> | undefined;
+function allowedFor(assetType: unknown): ReadonlySet<unknown> | undefined {
+  allowedSets ??= new Map(
+    Object.entries(BRANDS_BY_ASSET_TYPE as Readonly<Record<string, readonly string[]>>).map(([a, brands]) => [
+      a,
+      new Set(brands),
+    ]),
+  );
+  return allowedSets.get(assetType);
+}
+
 /**
  * The curated brand-per-asset-type rule (spec/brands.json), the one place it is decided: a body whose
  * brand is one of the spec's brands and whose asset type one of its asset types breaks it when the
@@ -36,6 +49,7 @@ export function brandRuleIssue(body: unknown, fields: BrandRuleFields): BrandRul
   if (typeof body !== "object" || body === null) return undefined;
   const brand = (body as Record<string, unknown>)[fields.brand];
   const assetType = (body as Record<string, unknown>)[fields.assetType];
+  if (allowedFor(assetType)?.has(brand) === true) return undefined;
   if (!isBrand(brand) || !isAssetType(assetType) || isBrandForAssetType(brand, assetType)) return undefined;
   const allowed = (BRANDS_BY_ASSET_TYPE as Readonly<Record<string, readonly string[]>>)[assetType] ?? [];
   return {
