@@ -43,6 +43,8 @@ export interface GenerateResult {
 export interface GeneratePlan extends GenerateResult {
   /** The formatted text of every generated file, by path relative to the root. */
   texts: ReadonlyMap<string, string>;
+  /** What the emitters returned, before formatting (what the classifier compares). */
+  sources: readonly GeneratedFile[];
 }
 
 async function readIfExists(path: string): Promise<string | null> {
@@ -145,6 +147,7 @@ export async function planGenerate(
   const misfits = [...model.curated.misfits];
   return {
     texts,
+    sources: files,
     changed,
     orphans: orphans.sort(),
     files: [...claimed],
@@ -177,7 +180,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const root = options.root ?? REPO_ROOT;
   const plan = await planGenerate(root, { ...(options.emitters && { emitters: options.emitters }) });
   if (!options.check) await writePlan(root, plan);
-  const { texts: _, ...result } = plan;
+  const { texts: _, sources: __, ...result } = plan;
   return result;
 }
 

@@ -111,15 +111,24 @@ async function committedInputs(root: string): Promise<ModelInputs | null> {
 export async function classify(
   before: ApiModel,
   after: ApiModel,
-  options: { prove?: boolean } = {},
+  options: { prove?: boolean; afterFiles?: readonly GeneratedFile[]; emitters?: readonly Emitter[] } = {},
 ): Promise<SpecChange[]> {
-  const changes = await classifyModels(before, after);
+  const changes = await classifyModels(before, after, options.afterFiles, options.emitters);
   if (!options.prove || levelsByPackage(changes).get("types") === "major") return changes;
   return [...changes, ...(await proveCompatible(before, after))];
 }
 
-async function classifyModels(before: ApiModel, after: ApiModel): Promise<SpecChange[]> {
-  const outputs = await Promise.all([emitAll(before), emitAll(after)]).catch(() => undefined);
+async function classifyModels(
+  before: ApiModel,
+  after: ApiModel,
+  afterFiles?: readonly GeneratedFile[],
+  emitters?: readonly Emitter[],
+): Promise<SpecChange[]> {
+  // The new side's files were emitted for the plan already; only the old side is emitted here.
+  const outputs = await Promise.all([
+    emitAll(before, emitters),
+    afterFiles ?? emitAll(after, emitters),
+  ]).catch(() => undefined);
   return diffModels(
     before,
     after,
@@ -188,7 +197,7 @@ async function commit(
 }
 
 /** A plan's result without its texts. */
-const resultOf = ({ texts: _, ...result }: GeneratePlan): GenerateResult => result;
+const resultOf = ({ texts: _, sources: __, ...result }: GeneratePlan): GenerateResult => result;
 
 /**
  * Fetches (or reads) a new version of the vendored spec, validates it, writes it byte-for-byte,
@@ -241,7 +250,11 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
   }
   // All or nothing: the new files, the classification and the changeset are computed before anything is written.
   const planned = await plan(root, { ...current, document: next }, options.emitters);
-  const changes = await classify(before, after, { prove: true });
+  const changes = await classify(before, after, {
+    prove: true,
+    afterFiles: planned.sources,
+    ...(options.emitters && { emitters: options.emitters }),
+  });
   const generated = resultOf(planned);
   // Key order counts: the types list properties in the spec's order.
   if (JSON.stringify(current.document) === JSON.stringify(next)) {
@@ -280,7 +293,11 @@ export async function updateCurated(
   const inputs = await loadInputs(root);
   const after = modelOf(inputs, SPEC_FILE);
   const planned = await plan(root, inputs, options.emitters);
-  const changes = await classify(before, after, { prove: true });
+  const changes = await classify(before, after, {
+    prove: true,
+    afterFiles: planned.sources,
+    ...(options.emitters && { emitters: options.emitters }),
+  });
   const generated = resultOf(planned);
   const heading = {
     title: after.info.title,
