@@ -391,7 +391,7 @@ describe("the model", () => {
     expect(model.warnings.map((w) => w.kind)).toEqual(["method-name-collision", "method-name-collision"]);
   });
 
-  test("enums of booleans and integers, with null, and in kebab-case components get a name", () => {
+  test("enums of booleans and integers, with null, and in kebab-case components get a name (the alias's)", () => {
     const model = buildModel(
       inputsOf({
         spec: (s) => {
@@ -409,7 +409,7 @@ describe("the model", () => {
     expect(model.enums.slice(-3).map((e) => [e.name, e.named, e.values, e.nullable ?? false])).toEqual([
       ["CheckSuiteConclusion", false, ["success"], true],
       ["CheckSuiteFork", false, [true, false], false],
-      ["IssueState", false, [1, 2], false],
+      ["IssueState", true, [1, 2], false],
     ]);
   });
 
