@@ -9,9 +9,13 @@ import {
   earlierV2,
   inputsOf,
   post,
+  renameSchema,
+  responseAsAllOf,
   schemas,
   withInlineEnums,
+  withMoney,
   withQueryKeyAlternative,
+  withWebhook,
   type Side,
 } from "./evolution-fixtures.ts";
 
@@ -292,10 +296,10 @@ const cases: Array<[string, Case]> = [
     },
   ],
   [
-    "brand moved between asset types in brands.json: major for the enums and the types (BrandsByAssetType)",
+    "brand moved between asset types in brands.json: major for every package (the client's compile-time and run-time brand rule, the fake's check)",
     {
       after: { brands: (b) => (b.brands.panasonic.asset_types = ["pv"]) },
-      levels: { enums: "major", types: "major" },
+      levels: { enums: "major", types: "major", client: "major", testing: "major" },
       lines: ["Brand left an asset type: panasonic (hp)", "Brand joined an asset type: panasonic (pv)"],
     },
   ],
@@ -327,6 +331,237 @@ const cases: Array<[string, Case]> = [
         `Request field removed: ${REQ}.asset_type`,
         "Brands removed: alpha-innotec",
       ],
+    },
+  ],
+  // Issue #14: each package is classified from what it exposes and does at run time (its surface).
+  [
+    "new inline enum in a response field: a new export of the enums package (minor)",
+    {
+      after: {
+        spec: (s) => (schemas(s)[RES].properties.status = { type: "string", enum: ["pending", "completed"] }),
+      },
+      levels: { ...shapes("minor"), enums: "minor" },
+      lines: [
+        `Response field added: ${RES}.status`,
+        `Enums added: ${RES}Status (CREATE_SUPPLIER_LINK_SESSION_RESPONSE_STATUSES)`,
+      ],
+    },
+  ],
+  [
+    "new inline enum in a query parameter: minor for the enums too",
+    {
+      after: {
+        spec: (s) =>
+          (post(s).parameters = [
+            { name: "mode", in: "query", schema: { type: "string", enum: ["live", "test"] } },
+          ]),
+      },
+      levels: { ...shapes("minor"), enums: "minor" },
+      lines: ["Enums added: CreateSupplierLinkSessionMode (CREATE_SUPPLIER_LINK_SESSION_MODES)"],
+    },
+  ],
+  [
+    "allOf rewrite of the response with the same meaning: a patch to the types' printed form, nothing at run time",
+    {
+      after: { spec: responseAsAllOf },
+      levels: { types: "patch" },
+      lines: [`Schema rewritten with the same meaning: ${RES}`],
+    },
+  ],
+  [
+    "allOf rewrite that also adds a response field: the merged shapes decide (minor), not the rewrite",
+    {
+      after: {
+        spec: (s) => {
+          schemas(s)[RES].properties.status = { type: "string" };
+          responseAsAllOf(s);
+        },
+      },
+      levels: shapes("minor"),
+      lines: [`Response field added: ${RES}.status`],
+    },
+  ],
+  [
+    "schema used only by a webhook added: the types only",
+    {
+      before: { spec: asOpenApi31 },
+      after: { spec: (s) => withWebhook(s) },
+      levels: { types: "minor" },
+      lines: ["Schema added: SessionEvent"],
+    },
+  ],
+  [
+    "schema used only by a webhook changed (field added): the types only",
+    {
+      before: { spec: (s) => withWebhook(s) },
+      after: { spec: (s) => withWebhook(s, { completed_at: { type: "integer" } }) },
+      levels: { types: "minor" },
+    },
+  ],
+  [
+    "schema used only by a webhook gains an enum: the types and the enums",
+    {
+      before: { spec: (s) => withWebhook(s) },
+      after: { spec: (s) => withWebhook(s, { outcome: { type: "string", enum: ["linked", "failed"] } }) },
+      levels: { types: "minor", enums: "minor" },
+      lines: ["Enums added: SessionEventOutcome (SESSION_EVENT_OUTCOMES)"],
+    },
+  ],
+  [
+    "a nested schema renamed, same shape: the types lose the old alias (major); the client and the fake do not change",
+    {
+      before: { spec: (s) => withMoney(s) },
+      after: { spec: (s) => withMoney(s, "Amount") },
+      levels: { types: "major" },
+      lines: ["Schema renamed (same shape): Money -> Amount"],
+    },
+  ],
+  [
+    "a response body schema renamed, same shape: the client's re-exported alias disappears (major); the fake does not change",
+    {
+      after: { spec: (s) => renameSchema(s, "ErrorResponse", "Problem") },
+      levels: { types: "major", client: "major" },
+      lines: ["Schema renamed (same shape): ErrorResponse -> Problem"],
+    },
+  ],
+  [
+    "an enum component renamed: its exports disappear from the enums package (major)",
+    {
+      before: {
+        spec: (s) => (schemas(s).Channel = { type: "string", enum: ["web", "app"] }),
+      },
+      after: {
+        spec: (s) => (schemas(s).Medium = { type: "string", enum: ["web", "app"] }),
+      },
+      levels: { types: "major", enums: "major" },
+      lines: ["Enums removed: Channel (CHANNELS)", "Enums added: Medium (MEDIUMS)"],
+    },
+  ],
+  [
+    "an operation's path changes under the same operationId: its inline enums keep their names, so the enums do not change",
+    {
+      before: {
+        spec: (s) =>
+          (post(s).parameters = [
+            { name: "mode", in: "query", schema: { type: "string", enum: ["live", "test"] } },
+          ]),
+      },
+      after: {
+        spec: (s) => {
+          post(s).parameters = [
+            { name: "mode", in: "query", schema: { type: "string", enum: ["live", "test"] } },
+          ];
+          s.paths["/supplier/sessions"] = s.paths["/supplier/link-sessions"];
+          delete s.paths["/supplier/link-sessions"];
+        },
+      },
+      levels: shapes("major"),
+    },
+  ],
+  [
+    "a query parameter added: nothing for the enums",
+    {
+      after: {
+        spec: (s) => (post(s).parameters = [{ name: "dry_run", in: "query", schema: { type: "boolean" } }]),
+      },
+      levels: shapes("minor"),
+    },
+  ],
+  [
+    "format added to a request field: stricter at run time (client, fake: major), documentation in the types (patch)",
+    {
+      after: { spec: (s) => (schemas(s)[REQ].properties.user_id.format = "uuid") },
+      levels: { types: "patch", client: "major", testing: "major" },
+      lines: [`Field changed: ${REQ}.user_id format changed from (none) to "uuid"`],
+    },
+  ],
+  [
+    "format added to a response field: looser for no one (minor at run time)",
+    {
+      after: { spec: (s) => (schemas(s)[RES].properties.supplier.format = "email") },
+      levels: { types: "patch", client: "minor", testing: "minor" },
+    },
+  ],
+  [
+    "additionalProperties map value type changed: major",
+    {
+      before: {
+        spec: (s) =>
+          (schemas(s)[RES].properties.metadata = {
+            type: "object",
+            additionalProperties: { type: "string" },
+          }),
+      },
+      after: {
+        spec: (s) =>
+          (schemas(s)[RES].properties.metadata = {
+            type: "object",
+            additionalProperties: { type: "integer" },
+          }),
+      },
+      levels: shapes("major"),
+      lines: [`Field changed: ${RES}.metadata[key] type changed from string to integer`],
+    },
+  ],
+  [
+    "minProperties added to a request object: stricter at run time (major), not expressed in the types (patch)",
+    {
+      before: {
+        spec: (s) =>
+          (schemas(s)[REQ].properties.metadata = {
+            type: "object",
+            additionalProperties: { type: "string" },
+          }),
+      },
+      after: {
+        spec: (s) =>
+          (schemas(s)[REQ].properties.metadata = {
+            type: "object",
+            minProperties: 1,
+            additionalProperties: { type: "string" },
+          }),
+      },
+      levels: { types: "patch", client: "major", testing: "major" },
+    },
+  ],
+  [
+    "maxLength raised on a request field: looser (minor)",
+    {
+      before: { spec: (s) => (schemas(s)[REQ].properties.user_id.maxLength = 64) },
+      after: { spec: (s) => (schemas(s)[REQ].properties.user_id.maxLength = 128) },
+      levels: { types: "patch", client: "minor", testing: "minor" },
+    },
+  ],
+  [
+    "an operation without a 2xx response added: minor",
+    {
+      after: {
+        spec: (s) =>
+          (s.paths["/supplier/link-sessions/{link_token}"] = {
+            delete: {
+              operationId: "revokeSupplierLinkSession",
+              parameters: [{ name: "link_token", in: "path", required: true, schema: { type: "string" } }],
+              responses: { "404": { description: "No such session." } },
+              security: [{ ApiKeyAuth: [] }],
+            },
+          }),
+      },
+      levels: shapes("minor"),
+      lines: ["Client methods added: revokeSupplierLinkSession"],
+    },
+  ],
+  [
+    "readOnly added to a required request field: the request no longer needs it (minor); documentation in the types",
+    {
+      after: { spec: (s) => (schemas(s)[REQ].properties.user_id.readOnly = true) },
+      levels: { types: "patch", client: "minor", testing: "minor" },
+    },
+  ],
+  [
+    "readOnly added to a response field: nothing changes at run time",
+    {
+      after: { spec: (s) => (schemas(s)[RES].properties.link_token.readOnly = true) },
+      levels: { types: "patch" },
     },
   ],
 ];
