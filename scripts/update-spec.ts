@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { emitAll, generate, type GenerateResult } from "./generate.ts";
-import { levelsByPackage, type PackageKey, type SpecChange } from "./diff/changes.ts";
+import { generate, type GenerateResult } from "./generate.ts";
+import { levelsByPackage, type SpecChange } from "./diff/changes.ts";
 import { diffModels } from "./diff/diff-models.ts";
 import { proveCompatible } from "./diff/prove-compat.ts";
 import { isMain } from "./lib/is-main.ts";
@@ -13,7 +13,7 @@ import { validateSpec, type OpenApiDocument } from "./lib/validate-spec.ts";
 import { buildModel } from "./model/build-model.ts";
 import { ModelError } from "./model/errors.ts";
 import { loadInputs, loadInputsAt, type ModelInputs } from "./model/load.ts";
-import type { ApiModel, GeneratedFile } from "./model/types.ts";
+import type { ApiModel } from "./model/types.ts";
 import { readWorkspacePackages } from "./lib/workspace-packages.ts";
 import {
   changesetPath,
@@ -60,30 +60,6 @@ export interface UpdateSpecResult {
   generated: GenerateResult | null;
 }
 
-/**
- * A safety net under the classifier: a generated file that changed in a package no classified change
- * reaches still earns that package a patch, flagged for review.
- */
-function unclassifiedOutput(
-  generated: GenerateResult,
-  changes: readonly SpecChange[],
-  packages: ReadonlyMap<PackageKey, string>,
-): SpecChange[] {
-  const reached = levelsByPackage(changes);
-  return generated.changed.flatMap((path) => {
-    const key = /^packages\/([^/]+)\//.exec(path)?.[1] as PackageKey | undefined;
-    if (key === undefined || !packages.has(key) || reached.has(key)) return [];
-    return [
-      {
-        level: "patch",
-        group: "Generated output changed (not classified; review its diff)",
-        subject: path,
-        packages: [key],
-      },
-    ];
-  });
-}
-
 /** Builds a model, turning an unsupported construct into a refusal that names it and changes nothing. */
 function modelOf(inputs: ModelInputs, source: string): ApiModel {
   try {
@@ -102,7 +78,8 @@ async function committedInputs(root: string): Promise<ModelInputs | null> {
 }
 
 /**
- * Classifies per package from two models, with their generated outputs to drop unmoved packages.
+ * Classifies per package from two models: what each package exposes and does at run time
+ * (scripts/diff/surfaces.ts) decides whether it is reached, the detailed change list how much.
  * With `prove`, a usage file written from the old model is type-checked against the new types
  * (scripts/diff/prove-compat.ts): a compile error the classifier did not already call major is added.
  */
@@ -111,18 +88,9 @@ export async function classify(
   after: ApiModel,
   options: { prove?: boolean } = {},
 ): Promise<SpecChange[]> {
-  const changes = await classifyModels(before, after);
+  const changes = diffModels(before, after);
   if (!options.prove || levelsByPackage(changes).get("types") === "major") return changes;
   return [...changes, ...(await proveCompatible(before, after))];
-}
-
-async function classifyModels(before: ApiModel, after: ApiModel): Promise<SpecChange[]> {
-  const outputs = await Promise.all([emitAll(before), emitAll(after)]).catch(() => undefined);
-  return diffModels(
-    before,
-    after,
-    outputs && { before: outputs[0] as GeneratedFile[], after: outputs[1] as GeneratedFile[] },
-  );
 }
 
 /** Regenerates, restoring `restore` (spec bytes) when the generator fails, and returns its result. */
@@ -146,7 +114,6 @@ async function release(
   changesetName: string,
 ): Promise<Pick<UpdateSpecResult, "bumps" | "changeset" | "summary">> {
   const packages = await readWorkspacePackages(root);
-  changes.push(...unclassifiedOutput(generated, changes, packages));
   const levels = levelsByPackage(changes);
   const bumps: PackageBump[] = [...packages].flatMap(([key, name]) => {
     const level = levels.get(key);

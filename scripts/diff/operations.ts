@@ -17,8 +17,17 @@ function context(
   docPackages: readonly PackageKey[],
   before: ApiModel,
   after: ApiModel,
+  renames: ReadonlyMap<string, string>,
 ): SchemaContext {
-  return { list, usage, docPackages, before: before.schemas, after: after.schemas };
+  return {
+    list,
+    usage,
+    shapes: SHAPE_PACKAGES,
+    docPackages,
+    before: before.schemas,
+    after: after.schemas,
+    renames,
+  };
 }
 
 function compareParameters(
@@ -111,11 +120,15 @@ function compareResponse(old: Response, now: Response, where: string, ctx: Schem
 const credentialKey = (c: Credential) => `${c.type}:${c.in ?? ""}:${c.name ?? ""}`;
 const alternativeKey = (alt: readonly Credential[]) => alt.map(credentialKey).sort().join("+");
 
-/** Security: an alternative the old key used that no longer exists breaks calls; new alternatives keep it working. */
+/**
+ * Security: an alternative the old key used that no longer exists breaks calls; a new alternative keeps
+ * the key working (the client still presents the first one) and is one more credential the fake accepts.
+ */
 function compareSecurity(a: Operation, b: Operation, label: string, list: ChangeList): void {
   const before = new Set(a.security.map(alternativeKey));
   const after = new Set(b.security.map(alternativeKey));
   const lost = [...before].filter((k) => !after.has(k));
+  const gained = [...after].filter((k) => !before.has(k));
   const open = (s: Set<string>) => s.size === 0 || s.has("");
   if (lost.length > 0 && !open(after))
     list.add(
@@ -124,6 +137,11 @@ function compareSecurity(a: Operation, b: Operation, label: string, list: Change
       `${label}: ${lost.join(", ") || "no credentials"} no longer accepted`,
       ["client", "testing"],
     );
+  else if (gained.length > 0 || lost.length > 0)
+    list.add("minor", "Authentication alternatives changed", `${label}: ${[...after].join(", ") || "none"}`, [
+      "client",
+      "testing",
+    ]);
 }
 
 /** Compares one operation present in both models. */
@@ -133,10 +151,11 @@ export function compareOperation(
   list: ChangeList,
   before: ApiModel,
   after: ApiModel,
+  renames: ReadonlyMap<string, string> = new Map(),
 ): void {
   const label = operationKey(b);
-  const request = context(list, "request", EMBEDDED_DOCS, before, after);
-  const response = context(list, "response", EMBEDDED_DOCS, before, after);
+  const request = context(list, "request", EMBEDDED_DOCS, before, after, renames);
+  const response = context(list, "response", EMBEDDED_DOCS, before, after, renames);
   if (a.operationId !== b.operationId) {
     // The types key `operations` by operationId; the fake only names it in its OPERATION record.
     const subject = `${label}: operationId "${a.operationId}" -> "${b.operationId}"`;
@@ -162,14 +181,19 @@ export function compareOperation(
 }
 
 /** Operations added, removed and changed; client methods added and removed (names and aliases). */
-export function compareOperations(before: ApiModel, after: ApiModel, list: ChangeList): void {
+export function compareOperations(
+  before: ApiModel,
+  after: ApiModel,
+  list: ChangeList,
+  renames: ReadonlyMap<string, string> = new Map(),
+): void {
   const oldOps = new Map(before.operations.map((op) => [operationKey(op), op]));
   const newOps = new Map(after.operations.map((op) => [operationKey(op), op]));
   for (const key of new Set([...oldOps.keys(), ...newOps.keys()])) {
     const [a, b] = [oldOps.get(key), newOps.get(key)];
     if (a === undefined) list.add("minor", "Operation added", key, SHAPE_PACKAGES);
     else if (b === undefined) list.add("major", "Operation removed", key, SHAPE_PACKAGES);
-    else compareOperation(a, b, list, before, after);
+    else compareOperation(a, b, list, before, after, renames);
   }
   const names = (m: ApiModel) => new Set(methodNamesOf(m));
   const [oldNames, newNames] = [names(before), names(after)];

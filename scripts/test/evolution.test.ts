@@ -232,8 +232,9 @@ const cases: Array<[string, Case]> = [
   [
     "description only",
     {
+      // The fake embeds no descriptions in what it does (it answers with examples, not docs).
       after: { spec: (s) => (schemas(s)[REQ].properties.user_id.description = "Your user's ID.") },
-      levels: { types: "patch", testing: "patch" },
+      levels: { types: "patch" },
     },
   ],
   [
@@ -259,8 +260,14 @@ const cases: Array<[string, Case]> = [
     },
   ],
   [
-    "security alternative added that keeps the key working: no change",
-    { after: { spec: withQueryKeyAlternative }, levels: {} },
+    "security alternative added that keeps the key working: the client still sends its header key; the fake accepts one more credential (minor)",
+    {
+      after: { spec: withQueryKeyAlternative },
+      levels: { testing: "minor" },
+      lines: [
+        "Authentication alternatives changed: POST /supplier/link-sessions: apiKey:header:x-api-key, apiKey:query:api_key",
+      ],
+    },
   ],
   [
     "security alternative removed: the header key no longer works",
