@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from "node:util";
 import { enumExportNames } from "../emit/enums.ts";
 import { componentUsage, reachable, operationSides } from "../model/enums.ts";
 import type { ApiModel } from "../model/types.ts";
-import { ChangeList, SHAPE_PACKAGES, type PackageKey, type SpecChange } from "./changes.ts";
-import { compareOperations } from "./operations.ts";
+import { ChangeList, SHAPE_PACKAGES, show, type PackageKey, type SpecChange } from "./changes.ts";
+import { compareOperations, compareWebhooks } from "./operations.ts";
 import { digest, SchemaResolver } from "./resolve.ts";
 import { compareSchema } from "./schemas.ts";
 import {
@@ -168,13 +168,38 @@ function compareCurated(before: ApiModel, after: ApiModel, list: ChangeList): vo
     );
 }
 
+/**
+ * The default server (variables at their defaults) is where every default call goes: a new one is the
+ * client's major. The SERVERS table the client's `server` option picks from: a server added is minor,
+ * one removed or changed (its URL, a variable's default or values) major for calls that picked it.
+ */
 function compareServers(before: ApiModel, after: ApiModel, list: ChangeList): void {
-  const [a, b] = [before.servers[0]?.url, after.servers[0]?.url];
-  // A new default URL sends every call that relied on the default somewhere else: the client's major.
+  const [a, b] = [before.defaultServer?.url, after.defaultServer?.url];
   if (a !== b)
     list.add("major", "Default base URL changed", `${JSON.stringify(a)} -> ${JSON.stringify(b)}`, ["client"]);
-  else if (!isDeepStrictEqual(before.servers, after.servers))
-    list.add("patch", "Metadata changed (no package affected)", "servers", []);
+  const view = (s: ApiModel["servers"][number]) => ({ url: s.url, variables: s.variables });
+  for (const [i, now] of after.servers.entries()) {
+    const old = before.servers[i];
+    if (old === undefined) list.add("minor", "Servers added", now.url, ["client"]);
+    else if (i === after.defaultServer?.index && a !== b) continue; // said above
+    else if (!isDeepStrictEqual(view(old), view(now)))
+      list.add(
+        "major",
+        "Server changed",
+        `servers[${i}]: ${old.url} -> ${now.url}${old.url === now.url ? " (variables)" : ""}`,
+        ["client"],
+      );
+    // The `server` option picks a server by its description too.
+    else if (old.description !== now.description)
+      list.add(
+        "major",
+        "Server changed",
+        `servers[${i}] description: ${show(old.description)} -> ${show(now.description)}`,
+        ["client"],
+      );
+  }
+  for (const old of before.servers.slice(after.servers.length))
+    list.add("major", "Servers removed", old.url, ["client"]);
 }
 
 function compareMetadata(before: ApiModel, after: ApiModel, list: ChangeList): void {
@@ -222,6 +247,7 @@ export function diffModels(before: ApiModel, after: ApiModel): SpecChange[] {
   compareEnumExports(before, after, list);
   compareComponents(before, after, list, renames);
   compareOperations(before, after, list, renames);
+  compareWebhooks(before, after, list, renames);
   compareCurated(before, after, list);
   compareServers(before, after, list);
   compareMetadata(before, after, list);

@@ -1,7 +1,6 @@
 import mergeAllOf from "json-schema-merge-allof";
-import { printSchema } from "../emit/print-openapi.ts";
-import { normaliseSchema } from "../model/schemas.ts";
-import type { Schema } from "../model/types.ts";
+import { isDeepStrictEqual } from "node:util";
+import type { Property, Schema } from "../model/types.ts";
 
 type Json = Record<string, unknown>;
 
@@ -15,13 +14,12 @@ function sameOrRefuse(values: unknown[]): unknown {
 /** Keywords json-schema-merge-allof has no rule for: docs take the first, the rest must agree. */
 const RESOLVERS = {
   defaultResolver: sameOrRefuse,
-  example: (values: unknown[]) => values[0],
-  deprecated: (values: unknown[]) => values.some(Boolean),
+  examples: (values: unknown[][]) => values.flat(),
 };
 
 /**
- * Merges allOf `members` (JSON Schema or OpenAPI 3.0 form) with json-schema-merge-allof; `null` when
- * they cannot be merged (conflicting types, keywords that disagree).
+ * Merges a JSON Schema whose `allOf` members are resolved (no `$ref`) with json-schema-merge-allof;
+ * `null` when they cannot be merged (conflicting types, keywords that disagree).
  */
 export function mergeMembers(root: Json): Json | null {
   try {
@@ -31,31 +29,61 @@ export function mergeMembers(root: Json): Json | null {
   }
 }
 
-const FOUND = { found: true };
+/** The keys of an object member the model-level merge understands; any other makes it keep the allOf. */
+const OBJECT_KEYS = new Set([
+  "kind",
+  "nullable",
+  "properties",
+  "requiredOrder",
+  "additionalProperties",
+  "title",
+  "description",
+  "example",
+  "deprecated",
+]);
 
 /**
- * `schema` with its `allOf` merged into one schema (members that are `$ref`s inlined one level, the
- * refs inside them kept), read back through the model's own reader; `schema` itself when it is no
- * intersection or its members do not merge.
+ * `schema` with its `allOf` merged into one object, for the detailed list (the surfaces merge the
+ * resolved form with json-schema-merge-allof): members that are `$ref`s are inlined one level, the refs
+ * inside them kept, so nested schemas keep every keyword the model has. Only plain object members merge
+ * (properties by name, required of any member, one `additionalProperties` at most); anything else
+ * (unions, conditionals, maps on both sides, ...) is compared as written, returning `schema` itself.
  */
 export function mergedForm(schema: Schema, schemas: ReadonlyMap<string, Schema>): Schema {
-  if (schema.kind !== "intersection") return schema;
-  const raw = printSchema(schema);
-  raw.allOf = schema.variants!.map((v) => {
-    const target = v.kind === "ref" ? schemas.get(v.ref!) : undefined;
-    return target === undefined
-      ? printSchema(v)
-      : printSchema({ ...target, nullable: target.nullable || v.nullable });
-  });
-  const merged = mergeMembers(raw);
-  if (merged === null) return schema;
-  // The model's reader checks that each remaining $ref points at a component: any value will do.
-  const document = {
-    components: { schemas: Object.fromEntries([...schemas.keys()].map((k) => [k, FOUND])) },
-  };
-  try {
-    return normaliseSchema(merged, "#", document);
-  } catch {
-    return schema;
+  if (schema.kind !== "intersection" || schema.variants === undefined) return schema;
+  const members = schema.variants.map((v) => (v.kind === "ref" ? schemas.get(v.ref!) : v));
+  if (members.some((m) => m === undefined || m.nullable || m.kind !== "object")) return schema;
+  if (members.some((m) => Object.keys(m!).some((k) => !OBJECT_KEYS.has(k)))) return schema;
+  const properties = new Map<string, Property>();
+  for (const m of members) {
+    for (const p of m!.properties ?? []) {
+      const known = properties.get(p.name);
+      if (known !== undefined && !isDeepStrictEqual(known.schema, p.schema)) return schema;
+      properties.set(p.name, { ...p, required: p.required || (known?.required ?? false) });
+    }
   }
+  const required = [...new Set(members.flatMap((m) => m!.requiredOrder ?? []))];
+  for (const name of required) {
+    const p = properties.get(name);
+    if (p !== undefined) properties.set(name, { ...p, required: true });
+  }
+  const extras = members.flatMap((m) =>
+    m!.additionalProperties === undefined ? [] : [m!.additionalProperties],
+  );
+  if (extras.length > 1) return schema;
+  // In JSON Schema a member's additionalProperties also judges the other members' properties: merged
+  // only when that member lists them all (then the merged object means the same).
+  const owner = members.find((m) => m!.additionalProperties !== undefined);
+  if (owner !== undefined && extras[0] !== true) {
+    const own = new Set((owner.properties ?? []).map((p) => p.name));
+    if ([...properties.keys()].some((n) => !own.has(n))) return schema;
+  }
+  const { variants: _v, withOwnShape: _w, kind: _k, ...own } = schema as Schema & { withOwnShape?: boolean };
+  return {
+    ...own,
+    kind: "object",
+    properties: [...properties.values()],
+    ...(required.length > 0 && { requiredOrder: required }),
+    ...(extras.length === 1 && { additionalProperties: extras[0]! }),
+  };
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { CONSTRAINT_KEYWORDS } from "../model/schemas.ts";
 import type { Schema } from "../model/types.ts";
 import { mergeMembers } from "./merge.ts";
 
@@ -16,14 +15,6 @@ export interface ResolveOptions {
    */
   direction?: "request" | "response";
 }
-
-const BOUNDS = [
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  ...CONSTRAINT_KEYWORDS,
-] as const;
 
 /** `allOf` merged into one schema by json-schema-merge-allof; members it cannot merge stay an `allOf`. */
 function merged(members: Json[]): Json {
@@ -108,29 +99,41 @@ export class SchemaResolver {
       case "ref":
         return this.component(s.ref!);
       case "any":
-        return {};
+        return this.#object(s, {});
+      case "never":
+        return { not: {} };
       case "union": {
         const members = s.variants!.map((v) => this.resolve(v)).sort(byDigest);
         return { [s.combinator ?? "anyOf"]: members };
       }
       case "intersection":
         return merged(s.variants!.map((v) => this.resolve(v)));
-      case "object": {
-        const out: Json = { type: ["object"] };
-        const props = [...(s.properties ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1));
-        out.properties = Object.fromEntries(props.map((p) => [p.name, this.resolve(p.schema)]));
-        const required = props.filter((p) => p.required && !this.#exempt(p.schema)).map((p) => p.name);
-        if (required.length > 0) out.required = required;
-        const extra = s.additionalProperties;
-        if (typeof extra === "boolean") out.additionalProperties = extra;
-        else if (extra !== undefined) out.additionalProperties = this.resolve(extra);
-        return out;
-      }
+      case "object":
+        return this.#object(s, { type: ["object"] });
       case "array":
         return { type: ["array"], items: this.resolve(s.items ?? { kind: "any", nullable: false }) };
       default:
         return { type: [s.kind] };
     }
+  }
+
+  /** Object keywords, which may also sit on a node without `type` (they then apply to objects only). */
+  #object(s: Schema, out: Json): Json {
+    if (s.properties === undefined && s.requiredOrder === undefined && s.additionalProperties === undefined)
+      return out;
+    const props = [...(s.properties ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1));
+    out.properties = Object.fromEntries(props.map((p) => [p.name, this.resolve(p.schema)]));
+    const exempt = new Set(props.filter((p) => this.#exempt(p.schema)).map((p) => p.name));
+    const required = [
+      ...new Set([...(s.requiredOrder ?? []), ...props.filter((p) => p.required).map((p) => p.name)]),
+    ]
+      .filter((n) => !exempt.has(n))
+      .sort();
+    if (required.length > 0) out.required = required;
+    const extra = s.additionalProperties;
+    if (typeof extra === "boolean") out.additionalProperties = extra;
+    else if (extra !== undefined) out.additionalProperties = this.resolve(extra);
+    return out;
   }
 
   /** True for a property this direction need not carry (readOnly in requests, writeOnly in responses). */
@@ -148,23 +151,82 @@ export class SchemaResolver {
 
   #annotations(s: Schema): Json {
     const out: Json = {};
-    if (s.enum !== undefined) out.enum = [...s.enum];
-    if (s.format !== undefined) out.format = s.format;
-    if (s.default !== undefined) out.default = s.default;
-    for (const key of BOUNDS) if (s[key] !== undefined) out[key] = s[key];
-    if (this.#options.direction === undefined) {
-      if (s.readOnly) out.readOnly = true;
-      if (s.writeOnly) out.writeOnly = true;
+    for (const [key, value] of Object.entries(s)) {
+      if (value === undefined || SHAPE_KEYS.has(key)) continue;
+      const resolved = this.#keyword(key, value);
+      if (resolved !== undefined) out[key] = resolved;
     }
     if (this.#options.examples && s.example !== undefined) out.examples = [s.example];
-    if (this.#options.docs) {
-      if (s.title !== undefined) out.title = s.title;
-      if (s.description !== undefined) out.description = s.description;
-      if (s.deprecated) out.deprecated = true;
+    if (s.conditional !== undefined) {
+      out.if = this.resolve(s.conditional.if);
+      if (s.conditional.then) out.then = this.resolve(s.conditional.then);
+      if (s.conditional.else) out.else = this.resolve(s.conditional.else);
     }
     return out;
   }
+
+  /** One keyword beside the shape, in its resolved form; `undefined` to leave it out. */
+  #keyword(key: string, value: unknown): unknown {
+    const schema = (v: unknown) => (typeof v === "boolean" ? v : this.resolve(v as Schema));
+    switch (key) {
+      case "readOnly":
+      case "writeOnly":
+        return this.#options.direction === undefined ? value : undefined;
+      case "example":
+      case "conditional":
+        return undefined;
+      case "title":
+      case "description":
+      case "deprecated":
+        return this.#options.docs ? value : undefined;
+      case "not":
+      case "propertyNames":
+      case "contains":
+      case "unevaluatedItems":
+      case "unevaluatedProperties":
+        return schema(value);
+      case "prefixItems":
+        return (value as Schema[]).map((v) => this.resolve(v));
+      case "patternProperties":
+        return Object.fromEntries(
+          (value as { pattern: string; schema: Schema }[]).map((p) => [p.pattern, this.resolve(p.schema)]),
+        );
+      case "dependentSchemas":
+        return Object.fromEntries(
+          Object.entries(value as Record<string, Schema>).map(([k, v]) => [k, this.resolve(v)]),
+        );
+      case "discriminator": {
+        // Mapped to shapes, not names: a renamed component behind a tag is the same discriminator.
+        const d = value as { propertyName: string; mapping?: Record<string, string> };
+        const mapping =
+          d.mapping &&
+          Object.fromEntries(
+            Object.entries(d.mapping).map(([tag, name]) => [tag, digest(this.component(name))]),
+          );
+        return { propertyName: d.propertyName, ...(mapping && { mapping }) };
+      }
+      default:
+        // Plain values (enum, format, bounds, default, ...), and any keyword the model learns later, as written.
+        return value;
+    }
+  }
 }
+
+/** Keys read by the shape, or annotations that never change what a value may be. */
+const SHAPE_KEYS = new Set([
+  "kind",
+  "nullable",
+  "ref",
+  "items",
+  "properties",
+  "requiredOrder",
+  "additionalProperties",
+  "variants",
+  "combinator",
+  "withOwnShape",
+  "contentMediaType",
+  "contentEncoding",
+]);
 
 /** `schema` that also admits null: a `"null"` type beside its own, or an `anyOf` with null. */
 function orNull(schema: Json): Json {

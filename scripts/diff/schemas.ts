@@ -193,8 +193,99 @@ export function compareSchema(
     ctx.list.add("patch", "Descriptions/examples changed", label, ["types"]);
   if (!isDeepStrictEqual(a.example, b.example))
     ctx.list.add("patch", "Descriptions/examples changed", label, ctx.docPackages);
+  compareKeywords(a, b, ctx, label, changed);
   if (!sameKind) return;
   compareChildren(a, b, ctx, label, changed);
+}
+
+/** Schema-valued keywords beside the shape, compared where both sides have them (labels say where). */
+const SUBSCHEMAS = ["not", "propertyNames", "contains", "unevaluatedItems", "unevaluatedProperties"] as const;
+/** Plain keywords the list does not model as wider or narrower: any change is for a human to review. */
+const PLAIN = ["minContains", "maxContains", "dependentRequired"] as const;
+
+/**
+ * JSON Schema 2020-12 keywords (and the discriminator): compared one by one where both sides have a
+ * schema, otherwise a keyword appearing narrows and one disappearing widens; the discriminator by tag.
+ */
+function compareKeywords(
+  a: Schema,
+  b: Schema,
+  ctx: SchemaContext,
+  label: string,
+  changed: (d: Direction, t: string) => void,
+): void {
+  const pair = (
+    x: boolean | Schema | undefined,
+    y: boolean | Schema | undefined,
+    at: string,
+    key: string,
+  ) => {
+    if (typeof x === "object" && typeof y === "object") compareSchema(x, y, ctx, at);
+    else if (!isDeepStrictEqual(x, y))
+      changed(
+        x === undefined || x === true ? "narrow" : y === undefined || y === true ? "widen" : "change",
+        `${key} changed`,
+      );
+  };
+  for (const key of SUBSCHEMAS) pair(a[key], b[key], `${label}{${key}}`, key);
+  for (const key of PLAIN)
+    if (!isDeepStrictEqual(a[key], b[key]))
+      changed(
+        a[key] === undefined ? "narrow" : b[key] === undefined ? "widen" : "change",
+        `${key} changed from ${show(a[key])} to ${show(b[key])}`,
+      );
+  const byKey = <T>(list: readonly T[] | undefined, key: (t: T) => string) =>
+    new Map((list ?? []).map((t) => [key(t), t]));
+  const [ap, bp] = [
+    byKey(a.patternProperties, (p) => p.pattern),
+    byKey(b.patternProperties, (p) => p.pattern),
+  ];
+  for (const pattern of new Set([...ap.keys(), ...bp.keys()]))
+    pair(
+      ap.get(pattern)?.schema,
+      bp.get(pattern)?.schema,
+      `${label}[/${pattern}/]`,
+      `patternProperties /${pattern}/`,
+    );
+  const [ad, bd] = [a.dependentSchemas ?? {}, b.dependentSchemas ?? {}];
+  for (const name of new Set([...Object.keys(ad), ...Object.keys(bd)]))
+    pair(ad[name], bd[name], `${label}{dependentSchemas.${name}}`, `dependentSchemas.${name}`);
+  const [ai, bi] = [a.prefixItems ?? [], b.prefixItems ?? []];
+  if (ai.length !== bi.length)
+    changed("change", `prefixItems changed from ${ai.length} to ${bi.length} positions`);
+  else ai.forEach((x, i) => compareSchema(x, bi[i]!, ctx, `${label}[${i}]`));
+  for (const part of ["if", "then", "else"] as const)
+    pair(a.conditional?.[part], b.conditional?.[part], `${label}{${part}}`, part);
+  compareDiscriminator(a, b, ctx, label, changed);
+}
+
+/**
+ * A discriminator's tags: a new tag is one more value a request may send (and one more check on a
+ * response); a tag dropped the reverse; a tag pointing at another schema (not a same-shape rename) a change.
+ */
+function compareDiscriminator(
+  a: Schema,
+  b: Schema,
+  ctx: SchemaContext,
+  label: string,
+  changed: (d: Direction, t: string) => void,
+): void {
+  const [x, y] = [a.discriminator, b.discriminator];
+  if (x === undefined && y === undefined) return;
+  if (x?.propertyName !== y?.propertyName) {
+    changed("change", `discriminator changed from ${show(x?.propertyName)} to ${show(y?.propertyName)}`);
+    return;
+  }
+  const [before, after] = [x?.mapping ?? {}, y?.mapping ?? {}];
+  const added = ctx.usage === "response" ? "narrow" : "widen";
+  const removed = ctx.usage === "response" ? "widen" : "narrow";
+  for (const tag of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const [from, to] = [before[tag], after[tag]];
+    if (from === undefined) changed(added, `discriminator tag ${show(tag)} added (${to})`);
+    else if (to === undefined) changed(removed, `discriminator tag ${show(tag)} removed (was ${from})`);
+    else if ((ctx.renames.get(from) ?? from) !== to)
+      changed("change", `discriminator tag ${show(tag)} maps ${from} -> ${to}`);
+  }
 }
 
 function compareChildren(

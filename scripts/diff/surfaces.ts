@@ -35,6 +35,11 @@ function brandTable(model: ApiModel): Record<string, string[]> {
   );
 }
 
+/** Which of the curated plug-ins a package carries are on (each one's exports exist only then). */
+function pluginsOf(model: ApiModel, names: readonly (keyof ApiModel["curated"]["plugins"])[]): unknown {
+  return Object.fromEntries(names.map((n) => [n, model.curated.plugins[n]]));
+}
+
 /** The brand rule as the client and the fake apply it: where it applies, which keys, which table. */
 function brandRule(model: ApiModel): unknown {
   const rule = model.curated.brandRule;
@@ -87,8 +92,15 @@ function resolvers(model: ApiModel, options: ResolveOptions) {
 function clientSurface(model: ApiModel): Surface {
   const { request, response } = resolvers(model, {});
   const parts: Record<string, unknown> = {
-    "server.default": model.servers[0]?.url.replace(/\/+$/, "") ?? null,
+    // DEFAULT_BASE_URL (variables at their defaults) and the SERVERS table the `server` option picks from.
+    "server.default": model.defaultServer?.url.replace(/\/+$/, "") ?? null,
+    servers: model.servers.map((s) => ({
+      url: s.url,
+      description: s.description ?? null,
+      variables: s.variables,
+    })),
     typeExports: clientTypeExports(model),
+    plugins: pluginsOf(model, ["brandRule", "linkSession", "linkCallback"]),
     brandRule: brandRule(model),
     callback: model.curated.linkCallback && response(model.curated.linkCallback.schema),
   };
@@ -99,18 +111,24 @@ function clientSurface(model: ApiModel): Surface {
       in: p.in,
       required: p.required,
       deprecated: p.deprecated,
+      style: p.style,
+      explode: p.explode,
+      mediaType: p.mediaType ?? null,
       schema: request(p.schema),
     }));
+    parts[`${at}.success`] = op.successStatuses;
     parts[`${at}.body`] = op.requestBody
       ? {
           required: op.requestBody.required,
           mediaType: op.requestBody.mediaType,
+          kind: op.requestBody.kind,
           schema: request(op.requestBody.schema),
         }
       : null;
     for (const r of op.responses) {
       parts[`${at}.responses.${r.status}`] = {
         mediaType: r.mediaType ?? null,
+        kind: r.kind ?? null,
         schema: r.schema ? response(r.schema) : null,
         headers: r.headers.map((h) => ({ name: h.name, required: h.required, schema: response(h.schema) })),
       };
@@ -132,6 +150,7 @@ function testingSurface(model: ApiModel): Surface {
   );
   const parts: Record<string, unknown> = {
     linkSession: link ? operationKey(link) : null,
+    plugins: pluginsOf(model, ["brandRule", "linkSession", "linkCallback"]),
     brandRule: brandRule(model),
     callback: model.curated.linkCallback && response(model.curated.linkCallback.schema),
   };
@@ -142,18 +161,24 @@ function testingSurface(model: ApiModel): Surface {
       name: p.name,
       in: p.in,
       required: p.required,
+      style: p.style,
+      explode: p.explode,
+      mediaType: p.mediaType ?? null,
       schema: request(p.schema),
     }));
+    parts[`${at}.success`] = op.successStatuses;
     parts[`${at}.body`] = op.requestBody
       ? {
           required: op.requestBody.required,
           mediaType: op.requestBody.mediaType,
+          kind: op.requestBody.kind,
           schema: request(op.requestBody.schema),
         }
       : null;
     for (const r of op.responses) {
       parts[`${at}.responses.${r.status}`] = {
         mediaType: r.mediaType ?? null,
+        kind: r.kind ?? null,
         schema: r.schema ? response(r.schema) : null,
         example: r.example === undefined ? null : digest(r.example),
         headers: r.headers.map((h) => ({ name: h.name, required: h.required, schema: response(h.schema) })),
@@ -172,6 +197,7 @@ function enumsSurface(model: ApiModel): Surface {
     parts[`enums.${e.name}`] = {
       exports: enumExportNames(e.name).values,
       values: e.values,
+      nullable: e.nullable ?? false,
       default: e.default !== undefined && e.values.includes(e.default) ? e.default : null,
     };
   }
@@ -183,6 +209,7 @@ function enumsSurface(model: ApiModel): Surface {
   parts.brandTable = brandTable(model);
   parts.brandLabels = Object.fromEntries(model.curated.brands.map((b) => [b.brand, b.label]));
   parts.labels = model.curated.labels;
+  parts.plugins = { brands: model.curated.plugins.brands, labels: model.curated.plugins.labels };
   return parts;
 }
 
@@ -191,12 +218,17 @@ function typesSurface(model: ApiModel): Surface {
   const parts: Record<string, unknown> = {
     brandTable: brandTable(model),
     brandRule: model.curated.brandRule,
+    plugins: pluginsOf(model, ["brandRule", "linkCallback"]),
     callback: model.curated.linkCallback && digest(model.curated.linkCallback),
   };
   for (const [name, s] of model.schemas) parts[`schemas.${name}`] = digest(s);
   for (const op of model.operations) {
     const { methodName: _m, aliases: _a, security: _s, tags: _t, ...printed } = op;
     parts[`operations.${operationKey(op)}`] = digest(printed);
+  }
+  for (const hook of model.webhooks) {
+    const { methodName: _m, aliases: _a, security: _s, tags: _t, ...printed } = hook;
+    parts[`webhooks.${operationKey(hook)}`] = digest(printed);
   }
   return parts;
 }

@@ -223,10 +223,11 @@ const cases: Array<[string, Case]> = [
     },
   ],
   [
-    "a second server listed after the default: no package",
+    "a second server listed after the default: a new entry in the client's SERVERS table (minor)",
     {
       after: { spec: (s) => s.servers.push({ url: "https://sandbox.nox.energy/v2" }) },
-      levels: {},
+      levels: { client: "minor" },
+      lines: ["Servers added: https://sandbox.nox.energy/v2"],
     },
   ],
   [
