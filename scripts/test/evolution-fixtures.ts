@@ -140,3 +140,32 @@ export function withWebhook(spec: any, event: Record<string, unknown> = {}): voi
     },
   };
 }
+
+/** A response field `pet`: a oneOf of `Cat` and `Dog` told apart by `pet_type`, with `mapping`. */
+export function withPets(spec: any, mapping: Record<string, string> = { cat: "Cat", dog: "Dog" }): void {
+  const animal = (sound: string) => ({
+    type: "object",
+    required: ["pet_type"],
+    properties: { pet_type: { type: "string" }, [sound]: { type: "string" } },
+  });
+  schemas(spec).Cat = animal("meow");
+  schemas(spec).Dog = animal("bark");
+  schemas(spec).Pet = {
+    oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }],
+    discriminator: {
+      propertyName: "pet_type",
+      mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, `#/components/schemas/${v}`])),
+    },
+  };
+  schemas(spec)[RES].properties.pet = { $ref: "#/components/schemas/Pet" };
+}
+
+/** A templated default server whose `region` variable defaults to `region`. */
+export function withRegionServer(spec: any, region = "eu"): void {
+  spec.servers = [
+    {
+      url: "https://{region}.auth.nox.energy/v2",
+      variables: { region: { default: region, enum: ["eu", "us"] } },
+    },
+  ];
+}

@@ -14,7 +14,9 @@ import {
   schemas,
   withInlineEnums,
   withMoney,
+  withPets,
   withQueryKeyAlternative,
+  withRegionServer,
   withWebhook,
   type Side,
 } from "./evolution-fixtures.ts";
@@ -572,6 +574,63 @@ const cases: Array<[string, Case]> = [
       levels: { types: "patch" },
     },
   ],
+  [
+    "oneOf with a discriminator: a response tag added (one more check on what comes back: minor)",
+    {
+      before: { spec: (s) => withPets(s) },
+      after: { spec: (s) => withPets(s, { cat: "Cat", dog: "Dog", kitten: "Cat" }) },
+      levels: shapes("minor"),
+      lines: ['Field changed: Pet discriminator tag "kitten" added (Cat)'],
+    },
+  ],
+  [
+    "oneOf with a discriminator: a tag mapped to another schema (major)",
+    {
+      before: { spec: (s) => withPets(s) },
+      after: { spec: (s) => withPets(s, { cat: "Dog", dog: "Dog" }) },
+      levels: shapes("major"),
+      lines: ['Field changed: Pet discriminator tag "cat" maps Cat -> Dog'],
+    },
+  ],
+  [
+    "patternProperties value type changed: major",
+    {
+      before: {
+        spec: (s) =>
+          (schemas(s)[RES].properties.labels = {
+            type: "object",
+            patternProperties: { "^x-": { type: "string" } },
+          }),
+      },
+      after: {
+        spec: (s) =>
+          (schemas(s)[RES].properties.labels = {
+            type: "object",
+            patternProperties: { "^x-": { type: "integer" } },
+          }),
+      },
+      levels: shapes("major"),
+      lines: [`Field changed: ${RES}.labels[/^x-/] type changed from string to integer`],
+    },
+  ],
+  [
+    "server variable default changed: the default base URL moves (major for the client only)",
+    {
+      before: { spec: (s) => withRegionServer(s) },
+      after: { spec: (s) => withRegionServer(s, "us") },
+      levels: { client: "major" },
+      lines: ['Default base URL changed: "https://eu.auth.nox.energy/v2" -> "https://us.auth.nox.energy/v2"'],
+    },
+  ],
+  [
+    "webhook added with its schema: the types only",
+    {
+      before: { spec: asOpenApi31 },
+      after: { spec: (s) => withWebhook(s) },
+      levels: { types: "minor" },
+      lines: ["Webhook added: POST sessionCompleted"],
+    },
+  ],
 ];
 
 describe("evolution: each realistic spec change gets its verdict per package", () => {
@@ -584,7 +643,7 @@ describe("evolution: each realistic spec change gets its verdict per package", (
     for (const line of c.lines ?? []) expect(lines).toContain(line);
   });
 
-  test("there are at least 25 cases", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(25);
+  test("there are at least 55 cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(55);
   });
 });
