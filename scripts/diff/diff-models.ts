@@ -181,7 +181,8 @@ function compareServers(before: ApiModel, after: ApiModel, list: ChangeList): vo
   for (const [i, now] of after.servers.entries()) {
     const old = before.servers[i];
     if (old === undefined) list.add("minor", "Servers added", now.url, ["client"]);
-    else if (i === after.defaultServer?.index && a !== b) continue; // said above
+    else if (i === after.defaultServer?.index && a !== b)
+      continue; // said above
     else if (!isDeepStrictEqual(view(old), view(now)))
       list.add(
         "major",
