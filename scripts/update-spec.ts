@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { emitAll, planGenerate, writePlan, type GeneratePlan, type GenerateResult } from "./generate.ts";
-import { levelsByPackage, type PackageKey, type SpecChange } from "./diff/changes.ts";
+import { planGenerate, writePlan, type GeneratePlan, type GenerateResult } from "./generate.ts";
+import { levelsByPackage, type SpecChange } from "./diff/changes.ts";
 import { diffModels } from "./diff/diff-models.ts";
 import { proveCompatible } from "./diff/prove-compat.ts";
 import { isMain } from "./lib/is-main.ts";
@@ -13,7 +13,7 @@ import { validateSpec, type OpenApiDocument } from "./lib/validate-spec.ts";
 import { buildModel } from "./model/build-model.ts";
 import { describeWarnings, ModelError } from "./model/errors.ts";
 import { loadInputs, loadInputsAt, type ModelInputs } from "./model/load.ts";
-import type { ApiModel, Emitter, GeneratedFile } from "./model/types.ts";
+import type { ApiModel, Emitter } from "./model/types.ts";
 import { readWorkspacePackages } from "./lib/workspace-packages.ts";
 import {
   changesetPath,
@@ -62,30 +62,6 @@ export interface UpdateSpecResult {
   generated: GenerateResult | null;
 }
 
-/**
- * A safety net under the classifier: a generated file that changed in a package no classified change
- * reaches still earns that package a patch, flagged for review.
- */
-function unclassifiedOutput(
-  generated: GenerateResult,
-  changes: readonly SpecChange[],
-  packages: ReadonlyMap<PackageKey, string>,
-): SpecChange[] {
-  const reached = levelsByPackage(changes);
-  return [...generated.changed, ...generated.orphans].flatMap((path) => {
-    const key = /^packages\/([^/]+)\//.exec(path)?.[1] as PackageKey | undefined;
-    if (key === undefined || !packages.has(key) || reached.has(key)) return [];
-    return [
-      {
-        level: "patch",
-        group: "Generated output changed (not classified; review its diff)",
-        subject: path,
-        packages: [key],
-      },
-    ];
-  });
-}
-
 /** Builds a model, turning an unsupported construct into a refusal that names it and changes nothing. */
 function modelOf(inputs: ModelInputs, source: string): ApiModel {
   try {
@@ -104,36 +80,19 @@ async function committedInputs(root: string): Promise<ModelInputs | null> {
 }
 
 /**
- * Classifies per package from two models, with their generated outputs to drop unmoved packages.
+ * Classifies per package from two models: what each package exposes and does at run time
+ * (scripts/diff/surfaces.ts) decides whether it is reached, the detailed change list how much.
  * With `prove`, a usage file written from the old model is type-checked against the new types
  * (scripts/diff/prove-compat.ts): a compile error the classifier did not already call major is added.
  */
 export async function classify(
   before: ApiModel,
   after: ApiModel,
-  options: { prove?: boolean; afterFiles?: readonly GeneratedFile[]; emitters?: readonly Emitter[] } = {},
+  options: { prove?: boolean } = {},
 ): Promise<SpecChange[]> {
-  const changes = await classifyModels(before, after, options.afterFiles, options.emitters);
+  const changes = diffModels(before, after);
   if (!options.prove || levelsByPackage(changes).get("types") === "major") return changes;
   return [...changes, ...(await proveCompatible(before, after))];
-}
-
-async function classifyModels(
-  before: ApiModel,
-  after: ApiModel,
-  afterFiles?: readonly GeneratedFile[],
-  emitters?: readonly Emitter[],
-): Promise<SpecChange[]> {
-  // The new side's files were emitted for the plan already; only the old side is emitted here.
-  const outputs = await Promise.all([
-    emitAll(before, emitters),
-    afterFiles ?? emitAll(after, emitters),
-  ]).catch(() => undefined);
-  return diffModels(
-    before,
-    after,
-    outputs && { before: outputs[0] as GeneratedFile[], after: outputs[1] as GeneratedFile[] },
-  );
 }
 
 /** Plans the regeneration in memory, turning a refusal into a SpecUpdateError that says nothing changed. */
@@ -166,7 +125,6 @@ async function release(
   changesetName: string,
 ): Promise<Release> {
   const packages = await readWorkspacePackages(root);
-  changes.push(...unclassifiedOutput(generated, changes, packages));
   const levels = levelsByPackage(changes);
   const bumps: PackageBump[] = [...packages].flatMap(([key, name]) => {
     const level = levels.get(key);
@@ -250,11 +208,7 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
   }
   // All or nothing: the new files, the classification and the changeset are computed before anything is written.
   const planned = await plan(root, { ...current, document: next }, options.emitters);
-  const changes = await classify(before, after, {
-    prove: true,
-    afterFiles: planned.sources,
-    ...(options.emitters && { emitters: options.emitters }),
-  });
+  const changes = await classify(before, after, { prove: true });
   const generated = resultOf(planned);
   // Key order counts: the types list properties in the spec's order.
   if (JSON.stringify(current.document) === JSON.stringify(next)) {
@@ -293,11 +247,7 @@ export async function updateCurated(
   const inputs = await loadInputs(root);
   const after = modelOf(inputs, SPEC_FILE);
   const planned = await plan(root, inputs, options.emitters);
-  const changes = await classify(before, after, {
-    prove: true,
-    afterFiles: planned.sources,
-    ...(options.emitters && { emitters: options.emitters }),
-  });
+  const changes = await classify(before, after, { prove: true });
   const generated = resultOf(planned);
   const heading = {
     title: after.info.title,
