@@ -58,6 +58,15 @@ export function parseSuccess(
     operation.validators.responses[String(response.status)] ??
     (documented === undefined ? undefined : operation.validators.responses[String(documented.status)]);
   if (validate === undefined && !text) return undefined;
+  // A 2xx the spec documents no body for (an operation with only a `default` response): JSON when it
+  // is JSON, else its text; nothing to check it against.
+  if (validate === undefined && operation.success.length === 0) {
+    try {
+      return JSON.parse(text!);
+    } catch {
+      return text;
+    }
+  }
   let problem: string;
   if (!text) {
     problem = "an empty body";

@@ -182,3 +182,11 @@ describe("responses in every media kind, and 3xx-only successes", () => {
     );
   });
 });
+
+describe("an operation that documents no success (only `default`)", () => {
+  test("any 2xx is its success: JSON parsed, other text as is", async () => {
+    const op: NoxOperation = { ...BASE, success: [] };
+    expect((await call(op, undefined, json(200, { a: 1 }))).result).toEqual({ a: 1 });
+    expect((await call(op, undefined, text(200, "ok", { "content-type": "text/plain" }))).result).toBe("ok");
+  });
+});
