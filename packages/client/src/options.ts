@@ -245,7 +245,7 @@ function checkHeaders(headers: Record<string, string> | undefined): void {
   assertPlainObject(headers);
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (lower === "x-api-key" || CREDENTIAL_HEADERS.includes(lower)) {
+    if (CREDENTIAL_HEADERS.includes(lower)) {
       throw new NoxConfigurationError(
         `headers must not set ${lower}: pass the key as apiKey (or NOX_API_KEY); a header would replace or drop it.`,
       );

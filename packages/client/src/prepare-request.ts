@@ -19,7 +19,6 @@ export interface PreparedRequest {
 // Headers the client sets itself: a parameter must never set the key or change the request's framing.
 const RESERVED_HEADERS = new Set([
   ...CREDENTIAL_HEADERS,
-  "x-api-key",
   "authorization",
   "cookie",
   "host",
