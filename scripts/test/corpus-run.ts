@@ -131,7 +131,12 @@ export function summaryLine(result: DocumentResult): string {
   const calls = report
     ? `${report.called.length}/${report.operations.length} ops, ${report.outcomes.filter((o) => o.expect === "valid").length} valid + ${report.outcomes.filter((o) => o.expect === "invalid").length} invalid calls`
     : "no calls";
-  const problems = problemsOf(result).length;
+  const all = problemsOf(result);
+  const problems = all.length;
+  const first = all[0]
+    ?.split("\n")
+    .find((line) => line.trim() !== "" && !line.endsWith(":"))
+    ?.trim();
   return [
     result.id.padEnd(18),
     problems === 0 ? "pass" : `FAIL (${problems})`,
@@ -143,5 +148,6 @@ export function summaryLine(result: DocumentResult): string {
     calls,
     `${result.update?.warnings.length ?? 0} warnings`,
     result.update?.outcome?.misfitMessage ? "misfits: yes" : "misfits: none",
+    ...(first === undefined ? [] : [`first: ${first.slice(0, 160)}`]),
   ].join(" | ");
 }
