@@ -171,8 +171,126 @@ async function fromClientCompact(root: string): Promise<ConformanceTable | undef
   };
 }
 
+/** A JSON Schema with an absolute `$id` (as the validators' plan holds them). */
+type IdSchema = JsonSchemaObject & { $id?: string };
+
+/**
+ * Bundles schemas that reference each other by absolute `$id` (`https://x/request#/$defs/Pet`) into one
+ * self-contained schema: every document's `$defs` entries become local `#/$defs/<n>_<name>` ones.
+ */
+export function bundle(root: IdSchema, documents: readonly IdSchema[]): JsonSchemaObject {
+  const byId = new Map(documents.flatMap((d, i) => (d.$id ? [[d.$id, i] as const] : [])));
+  const escape = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
+  const unescape = (seg: string) => decodeURIComponent(seg).replaceAll("~1", "/").replaceAll("~0", "~");
+  const local = (ref: string): string => {
+    const [id = "", pointer = ""] = ref.split("#");
+    const index = byId.get(id);
+    const match = /^\/\$defs\/([^/]+)$/.exec(pointer);
+    return index === undefined || match === null
+      ? ref
+      : `#/$defs/${escape(`${index}_${unescape(match[1]!)}`)}`;
+  };
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== "object") return node;
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([key]) => key !== "$id" && key !== "$schema")
+        .map(([key, value]) => [
+          key,
+          key === "$ref" && typeof value === "string" ? local(value) : rewrite(value),
+        ]),
+    );
+  };
+  const $defs: Record<string, JsonSchema> = {};
+  documents.forEach((d, i) => {
+    for (const [name, def] of Object.entries(d.$defs ?? {}))
+      $defs[`${i}_${name}`] = rewrite(def) as JsonSchema;
+  });
+  const { $defs: _, ...rest } = rewrite(root) as JsonSchemaObject;
+  return { ...rest, $defs };
+}
+
+/** The validators' plan (scripts/emit/validators.ts): the schemas compiled, and which are each operation's. */
+interface ValidatorPlan {
+  entries: { name: string; schema: IdSchema }[];
+  operations: { operationId: string; params?: string; body?: string }[];
+}
+
+/** Bodies no JSON Schema describes: text is a string, binary whatever fetch can send. */
+const MEDIA_SCHEMA: Readonly<Record<string, JsonSchemaObject>> = { text: { type: "string" }, binary: {} };
+
+/**
+ * The JSON Schema validators' form: the client's descriptors name each operation's parameters, body
+ * media and generated validators (`@nox-energy/authenticator-enums/validators`); the schemas those were
+ * compiled from are the generator's validator plan, for the copy's model.
+ */
+async function fromValidatorPlan(root: string): Promise<ConformanceTable | undefined> {
+  const emit = await importFile<{ planValidators?: (model: unknown) => ValidatorPlan }>(
+    root,
+    "scripts/emit/validators.ts",
+  );
+  const client = await importFile<{ OPERATIONS: Record<string, ClientDescriptor> }>(
+    root,
+    "packages/client/src/generated/operations.ts",
+  );
+  if (emit?.planValidators === undefined || client === undefined) return undefined;
+  const { loadInputs } = (await import(pathToFileURL(join(root, "scripts/model/load.ts")).href)) as {
+    loadInputs(root: string): Promise<unknown>;
+  };
+  const { buildModel } = (await import(pathToFileURL(join(root, "scripts/model/build-model.ts")).href)) as {
+    buildModel(inputs: unknown): { curated?: { brandRule?: { operationId: string } | null } };
+  };
+  const plan = emit.planValidators(buildModel(await loadInputs(root)));
+  const schemas = new Map(plan.entries.map((e) => [e.name, e.schema]));
+  const documents = plan.entries
+    .filter((e) => e.schema.$defs !== undefined && e.schema.$ref === undefined)
+    .map((e) => e.schema);
+  const planned = new Map(plan.operations.map((o) => [o.operationId, o]));
+  return {
+    source:
+      "scripts/emit/validators.ts planValidators (the schemas of @nox-energy/authenticator-enums/validators)",
+    operations: Object.values(client.OPERATIONS).map((op) => {
+      const names = planned.get(op.operationId);
+      const params = names?.params ? bundle(schemas.get(names.params)!, documents) : undefined;
+      const kind = op.body?.kind;
+      const bodySchema = names?.body
+        ? bundle(schemas.get(names.body)!, documents)
+        : kind
+          ? MEDIA_SCHEMA[kind]
+          : undefined;
+      const { input, bodyOnly } = methodInput(
+        params,
+        bodySchema && { schema: bodySchema, required: op.body?.required ?? false },
+      );
+      const validators = op.validators ?? {};
+      const described: ConformanceOperation = {
+        operationId: op.operationId,
+        methodName: op.methodName,
+        method: op.method,
+        path: op.path,
+        bodyOnly: op.bodyOnly ?? bodyOnly,
+        input,
+        ...(kind && { bodyKind: kind }),
+        ...(op.brandRule && { brandRule: { brand: op.brandRule.brand, assetType: op.brandRule.assetType } }),
+      };
+      described.accepts = (value) => {
+        const { params: p, body: b } = splitInput(described, value);
+        return (
+          (validators.params === undefined || validators.params(p ?? {})) &&
+          (validators.body === undefined || b === undefined || validators.body(b))
+        );
+      };
+      return described;
+    }),
+  };
+}
+
 /** Every reader, newest form first; the first that applies is used. */
-const READERS: readonly ((root: string) => Promise<ConformanceTable | undefined>)[] = [fromClientCompact];
+const READERS: readonly ((root: string) => Promise<ConformanceTable | undefined>)[] = [
+  fromValidatorPlan,
+  fromClientCompact,
+];
 
 /** The conformance table of the copy at `root`, from the first generated table that carries input schemas. */
 export async function readConformanceTable(root: string): Promise<ConformanceTable> {
