@@ -47,13 +47,24 @@ for (const name of PACKAGES) {
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as PackageJson;
   const config = ((await import(join(dir, "tsup.config.ts"))) as { default: Options | Options[] }).default;
   const options = [config].flat();
-  process.chdir(dir);
-  for (const o of options) await build({ ...o, dts: false, silent: true, config: false });
   const entries = Object.assign({}, ...options.map(entriesOf)) as Record<string, string>;
+  process.chdir(dir);
+  for (const o of options) {
+    const entry = Object.fromEntries(Object.entries(entriesOf(o)).map(([k, file]) => [k, join(dir, file)]));
+    await build({
+      ...o,
+      entry,
+      outDir: join(dir, o.outDir ?? "dist"),
+      tsconfig: join(dir, "tsconfig.json"),
+      dts: false,
+      silent: true,
+      config: false,
+    });
+  }
   for (const [key, target] of Object.entries(pkg.exports ?? {})) {
     if (key === "./package.json") continue;
     const entry = entries[distName(target) ?? ""];
-    if (entry !== undefined) paths[join(pkg.name, key)] = [relative(ROOT, join(dir, entry))];
+    if (entry !== undefined) paths[join(pkg.name, key)] = [`./${relative(ROOT, join(dir, entry))}`];
   }
 }
 writeFileSync(
