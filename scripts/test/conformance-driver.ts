@@ -18,6 +18,7 @@ import {
   referenceValidator,
   seededSample,
   validInputs,
+  withStandardFormats,
   type Accepts,
 } from "./conformance-inputs.ts";
 import { readConformanceTable, splitInput, type ConformanceOperation } from "./conformance-table.ts";
@@ -172,9 +173,10 @@ const ORDER: Record<string, number> = { POST: 0, PUT: 1, PATCH: 1, GET: 2, HEAD:
 const ordered = [...chosen].sort((a, b) => (ORDER[a.method] ?? 2) - (ORDER[b.method] ?? 2));
 const noValidInput: string[] = [];
 for (const op of ordered) {
-  const reference = referenceValidator(op.input);
+  const schema = withStandardFormats(op.input);
+  const reference = referenceValidator(schema);
   const checks = [reference, ...(op.accepts ? [op.accepts] : [])];
-  const valid = validInputs(op.input, checks);
+  const valid = validInputs(schema, checks);
   let base: unknown;
   for (const flavour of ["required", "full"] as const) {
     const input = valid[flavour];
@@ -196,7 +198,7 @@ for (const op of ordered) {
   }
   if (base === undefined) continue;
   // Mutations of the fullest valid input: each invalid one breaks only what it names.
-  for (const bad of invalidInputs(op.input, base, reference)) {
+  for (const bad of invalidInputs(schema, base, reference)) {
     outcomes.push(await call(bad.name, op.methodName, bad.value, op, "invalid"));
   }
 }

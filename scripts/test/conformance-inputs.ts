@@ -112,6 +112,55 @@ export function referenceValidator(schema: JsonSchema): Accepts {
   return (value) => validate(value) === true;
 }
 
+/** The formats the reference validator checks (ajv-formats' full set, plus OpenAPI's annotations). */
+const KNOWN_FORMATS = new Set([
+  ...Object.keys(BROKEN_FORMAT),
+  "duration",
+  "uri-template",
+  "url",
+  "iri",
+  "iri-reference",
+  "idn-email",
+  "idn-hostname",
+  "relative-json-pointer",
+  "int32",
+  "int64",
+  "float",
+  "double",
+  "password",
+  "binary",
+]);
+
+/**
+ * The standard format a format outside JSON Schema's list is read as, when its name says it is one of
+ * theirs and every value of it is a value of the standard one (`http-url` is a `uri`, `uriref` a
+ * `uri-reference`); otherwise undefined (the format stays an annotation).
+ */
+export function standardFormatOf(format: string): string | undefined {
+  if (KNOWN_FORMATS.has(format) || !/ur[il]/i.test(format)) return undefined;
+  return /ref/i.test(format) ? "uri-reference" : "uri";
+}
+
+/**
+ * `schema` with each non-standard format that names a standard one rewritten to it (see
+ * {@link standardFormatOf}), so samples and mutations follow it: what the standard format accepts
+ * the custom one may still refuse (checked by the generated validators), what it refuses the custom
+ * one refuses too.
+ */
+export function withStandardFormats<T extends JsonSchema>(schema: T): T {
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== "object") return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === "format" && typeof value === "string" ? (standardFormatOf(value) ?? value) : rewrite(value),
+      ]),
+    );
+  };
+  return rewrite(schema) as T;
+}
+
 /** A number from a seed, the same on every machine (mulberry32). */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -267,7 +316,8 @@ function* mutationsAt(
       const max = n("maxLength");
       if (min !== undefined && min > 0) yield ["too short", value.slice(0, min - 1)];
       if (max !== undefined) yield ["too long", value.padEnd(max + 1, "x")];
-      if (typeof s.pattern === "string") yield ["pattern broken", "\u0000 breaks /" + s.pattern + "/"];
+      if (typeof s.pattern === "string")
+        for (const broken of ["", " ", "\u0000 breaks /" + s.pattern + "/"]) yield ["pattern broken", broken];
       if (s.format !== undefined && Object.hasOwn(BROKEN_FORMAT, s.format))
         yield ["format broken", BROKEN_FORMAT[s.format]];
     }
@@ -330,14 +380,13 @@ export function invalidInputs(
     const { path, value, schemas } = queue.shift()!;
     for (const [kind, mutated, key] of mutationsAt(schemas, value)) {
       if ((count.get(kind) ?? 0) >= perKind || mutated === undefined) continue;
+      const name = `${formatPath(key === undefined ? path : [...path, key])}: ${kind}`;
+      // One of each kind per place: the first candidate the schema refuses.
+      if (out.some((bad) => bad.name === name)) continue;
       const whole = replaceAt(input, path, mutated);
       if (accepts(whole)) continue;
       count.set(kind, (count.get(kind) ?? 0) + 1);
-      out.push({
-        name: `${formatPath(key === undefined ? path : [...path, key])}: ${kind}`,
-        kind,
-        value: whole,
-      });
+      out.push({ name, kind, value: whole });
     }
     if (path.length >= maxDepth || value === null || typeof value !== "object") continue;
     if (Array.isArray(value)) {

@@ -5,7 +5,13 @@
  */
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, test } from "vitest";
-import { invalidInputs, referenceValidator, seededSample, validInputs } from "./conformance-inputs.ts";
+import {
+  invalidInputs,
+  referenceValidator,
+  seededSample,
+  validInputs,
+  withStandardFormats,
+} from "./conformance-inputs.ts";
 import { fetchCorpus, readPins, type CorpusDocument } from "./corpus-fetch.ts";
 import { componentSchemas } from "./corpus-schemas.ts";
 
@@ -19,7 +25,8 @@ beforeAll(async () => {
 
 describe("inputs from every corpus document's component schemas", () => {
   test.each(ids)("%s", async (id) => {
-    const schemas = componentSchemas(JSON.parse(await readFile(documents.get(id)!.file, "utf8")));
+    const document = JSON.parse(await readFile(documents.get(id)!.file, "utf8"));
+    const schemas = withStandardFormats(componentSchemas(document));
     const problems: string[] = [];
     let invalid = 0;
     for (const name of seededSample(Object.keys(schemas), SAMPLE, 14)) {
