@@ -148,17 +148,30 @@ export function standardFormatOf(format: string): string | undefined {
  * one refuses too.
  */
 export function withStandardFormats<T extends JsonSchema>(schema: T): T {
-  const rewrite = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(rewrite);
-    if (node === null || typeof node !== "object") return node;
-    return Object.fromEntries(
-      Object.entries(node).map(([key, value]) => [
-        key,
-        key === "format" && typeof value === "string" ? (standardFormatOf(value) ?? value) : rewrite(value),
-      ]),
-    );
-  };
-  return rewrite(schema) as T;
+  if (typeof schema === "boolean") return schema;
+  const { $defs, ...rest } = schema as JsonSchemaObject;
+  const out = rewriteFormats(rest) as JsonSchemaObject;
+  if ($defs === undefined) return out as T;
+  // Schemas that share one `$defs` keep sharing one (the reference validator compiles it once).
+  let defs = rewrittenDefs.get($defs);
+  if (defs === undefined)
+    rewrittenDefs.set($defs, (defs = rewriteFormats($defs) as Record<string, JsonSchema>));
+  return { ...out, $defs: defs } as T;
+}
+
+const rewrittenDefs = new WeakMap<object, Record<string, JsonSchema>>();
+
+function rewriteFormats(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewriteFormats);
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === "format" && typeof value === "string"
+        ? (standardFormatOf(value) ?? value)
+        : rewriteFormats(value),
+    ]),
+  );
 }
 
 /** A number from a seed, the same on every machine (mulberry32). */

@@ -133,7 +133,10 @@ export function methodInput(
       ...params,
       properties: { ...params.properties, body: bodyRoot },
       required: [...(params.required ?? []), ...(body.required ? ["body"] : [])],
-      $defs: { ...params.$defs, ...$defs },
+      // The same object when both come from one bundle: the reference validator compiles it once.
+      ...((params.$defs ?? $defs) !== undefined && {
+        $defs: params.$defs === $defs || $defs === undefined ? params.$defs! : { ...params.$defs, ...$defs },
+      }),
     },
   };
 }
@@ -171,6 +174,8 @@ async function fromClientCompact(root: string): Promise<ConformanceTable | undef
   };
 }
 
+const bundledDefs = new WeakMap<readonly object[], Record<string, JsonSchema>>();
+
 /** A JSON Schema with an absolute `$id` (as the validators' plan holds them). */
 type IdSchema = JsonSchemaObject & { $id?: string };
 
@@ -202,11 +207,16 @@ export function bundle(root: IdSchema, documents: readonly IdSchema[]): JsonSche
         ]),
     );
   };
-  const $defs: Record<string, JsonSchema> = {};
-  documents.forEach((d, i) => {
-    for (const [name, def] of Object.entries(d.$defs ?? {}))
-      $defs[`${i}_${name}`] = rewrite(def) as JsonSchema;
-  });
+  // One `$defs` for every schema bundled from the same documents (compiled once by the reference).
+  let $defs = bundledDefs.get(documents);
+  if ($defs === undefined) {
+    const defs: Record<string, JsonSchema> = {};
+    documents.forEach((d, i) => {
+      for (const [name, def] of Object.entries(d.$defs ?? {}))
+        defs[`${i}_${name}`] = rewrite(def) as JsonSchema;
+    });
+    bundledDefs.set(documents, ($defs = defs));
+  }
   const { $defs: _, ...rest } = rewrite(root) as JsonSchemaObject;
   return { ...rest, $defs };
 }

@@ -109,15 +109,19 @@ async function extractDocuments(pin: CorpusPin, file: string, cacheDir: string):
   const marker = join(dir, ".extracted");
   const entries = new Set(Object.values(pin.documents));
   if (existsSync(marker) && (await readFile(marker, "utf8")) === pin.integrity) return dir;
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  await extract({ file, cwd: dir, filter: (path) => entries.has(path) });
-  const missing = [...entries].filter((entry) => !existsSync(join(dir, entry)));
+  // Into a directory of this process's own, then renamed: a reader never sees half the files.
+  const partial = `${dir}.${process.pid}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true });
+  await extract({ file, cwd: partial, filter: (path) => entries.has(path) });
+  const missing = [...entries].filter((entry) => !existsSync(join(partial, entry)));
   if (missing.length > 0)
     throw new Error(
       `${pin.name}@${pin.version} has no ${missing.join(", ")}: mend scripts/test/corpus.json.`,
     );
-  await writeFile(marker, pin.integrity);
+  await writeFile(join(partial, ".extracted"), pin.integrity);
+  await rm(dir, { recursive: true, force: true });
+  await rename(partial, dir);
   return dir;
 }
 

@@ -6,6 +6,7 @@ export default defineConfig({
     root: "scripts",
     include: ["test/corpus*.test.ts"],
     maxConcurrency: 2,
+    globalSetup: ["test/corpus-setup.ts"],
     // The fetch, then a whole update-spec, build, type-check and conformance run per document.
     hookTimeout: 300_000,
     testTimeout: 600_000,
