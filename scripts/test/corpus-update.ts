@@ -28,8 +28,15 @@ const started = performance.now();
 let outcome: UpdateOutcome;
 try {
   const result = await updateSpec({ root: join(import.meta.dirname, "..", ".."), source: source! });
-  const generated = result.generated as (typeof result.generated & { warnings?: readonly string[] }) | null;
-  const warnings = generated?.warnings ?? (result as { warnings?: readonly string[] }).warnings;
+  // Read loosely: the generator's result gains and loses fields (warnings as objects, failed emitters).
+  const generated = result.generated as unknown as {
+    misfitMessage?: string | null;
+    failed?: readonly string[];
+    warnings?: readonly (string | { kind?: string; pointer?: string; message?: string })[];
+  } | null;
+  const warnings = (generated?.warnings ?? []).map((w) =>
+    typeof w === "string" ? w : [w.kind && `${w.kind}:`, w.pointer, w.message].filter(Boolean).join(" "),
+  );
   outcome = {
     ok: true,
     ms: 0,
@@ -38,7 +45,7 @@ try {
     changeset: result.changeset,
     misfitMessage: generated?.misfitMessage ?? null,
     failed: generated?.failed ?? [],
-    ...(warnings && { warnings }),
+    warnings,
   };
 } catch (error) {
   const { name, message } = error as Error;
