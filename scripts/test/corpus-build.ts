@@ -57,6 +57,10 @@ for (const name of PACKAGES) {
       outDir: join(dir, o.outDir ?? "dist"),
       tsconfig: join(dir, "tsconfig.json"),
       dts: false,
+      // ESM only, and esbuild's own tree shaking (tsup's `treeshake` runs Rollup over the output: minutes
+      // on GitHub's 10 MB validators); the CommonJS build is the same code, proven by pnpm test:e2e.
+      format: ["esm"],
+      treeshake: false,
       silent: true,
       config: false,
     });
