@@ -62,7 +62,8 @@ export async function runDocument(
   try {
     const update = await stage(() => repo.updateSpecFile(doc.file));
     const outcome = update.value?.outcome;
-    const warnings = [...(outcome?.warnings ?? []), ...warningsIn(update.value?.log ?? "")];
+    // The result's own list when it has one, else what the run printed as warnings.
+    const warnings = outcome?.warnings?.length ? outcome.warnings : warningsIn(update.value?.log ?? "");
     result.update = { ms: update.ms, warnings: [...new Set(warnings)], ...(outcome && { outcome }) };
     const refused =
       update.error ?? (outcome?.ok ? undefined : firstLines(outcome?.error ?? "no outcome", 20));
