@@ -23,6 +23,7 @@ test("bundle: schemas that reference documents by $id become one self-contained 
 test("methodInput: the body alone without parameters, else { ...parameters, body }", () => {
   const body = { schema: { type: "object" } as const, required: true };
   expect(methodInput(undefined, body)).toEqual({ input: { type: "object" }, bodyOnly: true });
+  expect(methodInput(undefined, undefined)).toEqual({ input: {}, bodyOnly: false, noInput: true });
   const params = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] };
   const { input, bodyOnly } = methodInput(params, body);
   expect(bodyOnly).toBe(false);

@@ -18,6 +18,8 @@ export interface ConformanceOperation {
   path: string;
   /** The method's one argument is the body itself (no parameters). */
   bodyOnly: boolean;
+  /** The method takes nothing (no parameters, no body): it is called without an argument, and no invalid input exists. */
+  noInput?: boolean;
   /** The schema of the method's argument: the body, or `{ ...parameters, body }`. */
   input: JsonSchemaObject;
   /** The body's media kind (`json`, `form`, `multipart`, `text`, `binary`), when it has one. */
@@ -120,10 +122,10 @@ function fromCompact(s: CompactSchema): JsonSchemaObject {
 export function methodInput(
   params: JsonSchemaObject | undefined,
   body: { schema: JsonSchema; required: boolean } | undefined,
-): { input: JsonSchemaObject; bodyOnly: boolean } {
+): { input: JsonSchemaObject; bodyOnly: boolean; noInput?: true } {
   if (params === undefined || Object.keys(params.properties ?? {}).length === 0) {
-    const schema = body?.schema ?? { type: "object", additionalProperties: false };
-    return { input: typeof schema === "boolean" ? {} : schema, bodyOnly: body !== undefined };
+    if (body === undefined) return { input: {}, bodyOnly: false, noInput: true };
+    return { input: typeof body.schema === "boolean" ? {} : body.schema, bodyOnly: true };
   }
   if (body === undefined) return { input: params, bodyOnly: false };
   const { $defs, ...bodyRoot } = typeof body.schema === "boolean" ? { $defs: undefined } : body.schema;
@@ -269,7 +271,7 @@ async function fromValidatorPlan(root: string): Promise<ConformanceTable | undef
         : kind
           ? MEDIA_SCHEMA[kind]
           : undefined;
-      const { input, bodyOnly } = methodInput(
+      const { input, bodyOnly, noInput } = methodInput(
         params,
         bodySchema && { schema: bodySchema, required: op.body?.required ?? false },
       );
@@ -280,6 +282,7 @@ async function fromValidatorPlan(root: string): Promise<ConformanceTable | undef
         method: op.method,
         path: op.path,
         bodyOnly: op.bodyOnly ?? bodyOnly,
+        ...(noInput && { noInput }),
         input,
         ...(kind && { bodyKind: kind }),
         ...(op.brandRule && { brandRule: { brand: op.brandRule.brand, assetType: op.brandRule.assetType } }),
