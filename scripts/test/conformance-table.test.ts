@@ -14,7 +14,22 @@ const request = {
 test("bundle: schemas that reference documents by $id become one self-contained schema", () => {
   const bundled = bundle({ $id: `${ID}/operations/0/body`, $ref: `${ID}/request#/$defs/Pet` }, [request]);
   expect(bundled.$ref).toBe("#/$defs/0_Pet");
-  expect(Object.keys(bundled.$defs!)).toEqual(["0_Pet", "0_a/b"]);
+  expect(Object.keys(bundled.$defs!)).toEqual(["0_Pet", "0_a_b"]);
+  const accepts = referenceValidator(bundled);
+  expect(accepts({ tag: "ok" })).toBe(true);
+  expect(accepts({ tag: "x" })).toBe(false);
+});
+
+test("bundle: a document per component, referenced whole, becomes a local definition", () => {
+  const pet = {
+    $id: `${ID}/request/Pet`,
+    type: "object",
+    properties: { tag: { $ref: `${ID}/request/a~1b` } },
+  };
+  const tag = { $id: `${ID}/request/a~1b`, type: "string", minLength: 2 };
+  const bundled = bundle({ $id: `${ID}/operations/0/body`, $ref: `${ID}/request/Pet` }, [pet, tag]);
+  expect(bundled.$ref).toBe("#/$defs/0_Pet");
+  expect(Object.keys(bundled.$defs!)).toEqual(["0_Pet", "1_a_b"]);
   const accepts = referenceValidator(bundled);
   expect(accepts({ tag: "ok" })).toBe(true);
   expect(accepts({ tag: "x" })).toBe(false);

@@ -181,21 +181,33 @@ const bundledDefs = new WeakMap<readonly object[], Record<string, JsonSchema>>()
 /** A JSON Schema with an absolute `$id` (as the validators' plan holds them). */
 type IdSchema = JsonSchemaObject & { $id?: string };
 
+/** A document that only holds definitions (`{ $id, $defs }`), referenced as `<id>#/$defs/<name>`. */
+const onlyDefs = (d: IdSchema): boolean =>
+  Object.keys(d).every((k) => k === "$id" || k === "$defs" || k === "$schema");
+
 /**
- * Bundles schemas that reference each other by absolute `$id` (`https://x/request#/$defs/Pet`) into one
- * self-contained schema: every document's `$defs` entries become local `#/$defs/<n>_<name>` ones.
+ * Bundles schemas that reference each other by absolute `$id` into one self-contained schema, for
+ * either form the validators' plan prints: a document per component (`https://x/request/Pet`,
+ * referenced whole) becomes `#/$defs/<n>_Pet`; a definitions document (`https://x/request`, referenced
+ * as `https://x/request#/$defs/Pet`) gives each of its definitions a `#/$defs/<n>_Pet`.
  */
 export function bundle(root: IdSchema, documents: readonly IdSchema[]): JsonSchemaObject {
   const byId = new Map(documents.flatMap((d, i) => (d.$id ? [[d.$id, i] as const] : [])));
   const escape = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
   const unescape = (seg: string) => decodeURIComponent(seg).replaceAll("~1", "/").replaceAll("~0", "~");
+  // Keys are plain (index + a readable name): json-schema-faker looks `#/$defs/<key>` up unescaped.
+  const plain = (i: number, name: string) => `${i}_${name.replace(/[^\w.-]/g, "_")}`;
+  const keyOf = (i: number) => plain(i, unescape(documents[i]!.$id!.split("/").at(-1)!));
   const local = (ref: string): string => {
-    const [id = "", pointer = ""] = ref.split("#");
+    const hash = ref.indexOf("#");
+    const [id, pointer] = hash < 0 ? [ref, ""] : [ref.slice(0, hash), ref.slice(hash + 1)];
     const index = byId.get(id);
-    const match = /^\/\$defs\/([^/]+)$/.exec(pointer);
-    return index === undefined || match === null
-      ? ref
-      : `#/$defs/${escape(`${index}_${unescape(match[1]!)}`)}`;
+    if (index === undefined) return ref;
+    if (onlyDefs(documents[index]!)) {
+      const match = /^\/\$defs\/([^/]+)$/.exec(pointer);
+      return match === null ? ref : `#/$defs/${escape(plain(index, unescape(match[1]!)))}`;
+    }
+    return `#/$defs/${escape(keyOf(index))}${pointer}`;
   };
   const rewrite = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(rewrite);
@@ -214,8 +226,10 @@ export function bundle(root: IdSchema, documents: readonly IdSchema[]): JsonSche
   if ($defs === undefined) {
     const defs: Record<string, JsonSchema> = {};
     documents.forEach((d, i) => {
-      for (const [name, def] of Object.entries(d.$defs ?? {}))
-        defs[`${i}_${name}`] = rewrite(def) as JsonSchema;
+      if (!onlyDefs(d)) defs[keyOf(i)] = rewrite(d) as JsonSchema;
+      else
+        for (const [name, def] of Object.entries(d.$defs ?? {}))
+          defs[plain(i, name)] = rewrite(def) as JsonSchema;
     });
     bundledDefs.set(documents, ($defs = defs));
   }
@@ -255,9 +269,8 @@ async function fromValidatorPlan(root: string): Promise<ConformanceTable | undef
   };
   const plan = emit.planValidators(buildModel(await loadInputs(root)));
   const schemas = new Map(plan.entries.map((e) => [e.name, e.schema]));
-  const documents = plan.entries
-    .filter((e) => e.schema.$defs !== undefined && e.schema.$ref === undefined)
-    .map((e) => e.schema);
+  // Every compiled schema with an $id may be referenced (components, discriminator bases).
+  const documents = plan.entries.filter((e) => e.schema.$id !== undefined).map((e) => e.schema);
   const planned = new Map(plan.operations.map((o) => [o.operationId, o]));
   return {
     source:
