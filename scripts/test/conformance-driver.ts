@@ -75,6 +75,8 @@ const client = createNoxClient({
 
 /** Values earlier results returned, by property name: a later path parameter of that name reuses one. */
 const seen = new Map<string, unknown>();
+/** What each POST returned, by its path: a read of `<path>/{x}` is of that resource. */
+const created = new Map<string, Record<string, unknown>>();
 let last: Record<string, unknown> = {};
 
 const substitute = (input: unknown): unknown =>
@@ -82,23 +84,28 @@ const substitute = (input: unknown): unknown =>
     typeof v === "string" && v.startsWith("$last.") ? last[v.slice(6)] : v,
   );
 
-/** Blob parts for `format: binary` fields (fetch sends them as files), once the schema accepted the text. */
+/**
+ * The input as the method takes a file: a binary body as a Blob, a multipart body's `format: binary`
+ * fields as Blobs (fetch sends them as files), once the schema accepted their text. An input that is
+ * not an object, or has no body, is passed on as it is (an invalid one must be refused as such).
+ */
 function withFiles(input: unknown, op: ConformanceOperation): unknown {
   if (op.bodyKind !== "multipart" && op.bodyKind !== "binary") return input;
+  if (!op.bodyOnly && (input === null || typeof input !== "object" || !("body" in input))) return input;
   const body = splitInput(op, input).body;
-  if (op.bodyKind === "binary")
-    return op.bodyOnly
-      ? new Blob(["conformance"])
-      : { ...(input as object), body: new Blob(["conformance"]) };
+  const wrap = (file: unknown) => (op.bodyOnly ? file : { ...(input as object), body: file });
+  if (op.bodyKind === "binary") return body === undefined ? input : wrap(new Blob(["conformance"]));
+  if (body === null || typeof body !== "object") return input;
   const props =
     (op.bodyOnly ? op.input : (op.input.properties?.body as typeof op.input | undefined))?.properties ?? {};
-  const files = Object.fromEntries(
-    Object.entries(body as Record<string, unknown>).map(([k, v]) => [
-      k,
-      (props[k] as { format?: string } | undefined)?.format === "binary" ? new Blob([String(v)]) : v,
-    ]),
+  return wrap(
+    Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [
+        k,
+        (props[k] as { format?: string } | undefined)?.format === "binary" ? new Blob([String(v)]) : v,
+      ]),
+    ),
   );
-  return op.bodyOnly ? files : { ...(input as object), body: files };
 }
 
 async function call(
@@ -116,8 +123,10 @@ async function call(
   try {
     const result = (await fn.call(client, op ? withFiles(input, op) : input)) as Record<string, unknown>;
     last = result;
-    if (result !== null && typeof result === "object")
+    if (result !== null && typeof result === "object") {
       for (const [k, v] of Object.entries(result)) seen.set(k, v);
+      if (op?.method === "POST") created.set(op.path, result);
+    }
     const sent = server.requests.length - before;
     return { ...base, outcome: "ok", sent, received: server.requests.at(-1)?.body, result };
   } catch (error) {
@@ -153,12 +162,21 @@ function keepBrandRule(op: ConformanceOperation, input: unknown, accepts: Accept
   return op.bodyOnly ? without : { ...(input as object), body: without };
 }
 
-/** `input` with each path parameter an earlier result returned under the same name, when still valid. */
+/**
+ * `input` with each path parameter naming a resource an earlier call returned, when still valid: for
+ * `<path>/{x}`, the resource a POST on `<path>` created (its `x`, else its `id`, as the fake reads a
+ * `{thingId}` by the created `id`); otherwise the last value any result returned under the name `x`.
+ */
 function reuseSeen(op: ConformanceOperation, input: unknown, accepts: Accepts): unknown {
   if (op.bodyOnly || input === null || typeof input !== "object") return input;
-  const names = [...op.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
   const reused = { ...(input as Record<string, unknown>) };
-  for (const name of names) if (seen.has(name) && name in reused) reused[name] = seen.get(name);
+  for (const match of op.path.matchAll(/\{([^{}]+)\}/g)) {
+    const name = match[1]!;
+    if (!(name in reused)) continue;
+    const resource = created.get(op.path.slice(0, match.index).replace(/\/$/, ""));
+    const value = resource?.[name] ?? resource?.id ?? seen.get(name);
+    if (value !== undefined) reused[name] = value;
+  }
   return accepts(reused) ? reused : input;
 }
 
