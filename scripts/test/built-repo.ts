@@ -1,11 +1,13 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { copyWorkingTree } from "../../e2e/lib/release-workspace.ts";
+import { run as runCommand } from "../../e2e/lib/run.ts";
 import { REPO_ROOT } from "../lib/repo.ts";
 import { updateSpec, type UpdateSpecResult } from "../update-spec.ts";
+import type { UpdateOutcome } from "./corpus-update.ts";
 
 const run = promisify(execFile);
 
@@ -20,7 +22,22 @@ export interface BuiltRepo {
   /** Builds every package as `pnpm build` does (tsup per package), in dependency order. */
   build(): Promise<void>;
   /** Runs a TypeScript file of the copy with tsx and parses the JSON it prints. */
-  runJson<T>(file: string, args?: readonly string[]): Promise<T>;
+  runJson<T>(file: string, args?: readonly string[], options?: { timeoutMs?: number }): Promise<T>;
+  /**
+   * `pnpm update-spec <file>` in a process of its own (./corpus-update.ts): what it returned, or its
+   * refusal, and what it printed meanwhile (the generator's warnings).
+   */
+  updateSpecFile(
+    file: string,
+    options?: { timeoutMs?: number },
+  ): Promise<{ outcome: UpdateOutcome; log: string }>;
+  /**
+   * Builds the four packages' JavaScript in one process (./corpus-build.ts: each tsup config, no
+   * declarations) and writes `tsconfig.sources.json` for {@link typecheckSources}.
+   */
+  buildJs(options?: { timeoutMs?: number }): Promise<void>;
+  /** `tsc --noEmit` over the four packages' `src` in one program: what it printed, empty when clean. */
+  typecheckSources(options?: { timeoutMs?: number }): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -66,9 +83,36 @@ export async function createBuiltRepo(): Promise<BuiltRepo> {
       // One at a time: `pnpm test` runs other suites meanwhile, some with time limits.
       for (const pkg of BUILD_ORDER) await tsup(pkg);
     },
-    async runJson(file, args = []) {
-      const { stdout } = await run(process.execPath, [tsx, join(root, file), ...args], { cwd: root });
+    async runJson(file, args = [], options = {}) {
+      const { stdout } = await runCommand(process.execPath, [tsx, join(root, file), ...args], {
+        cwd: root,
+        timeoutMs: options.timeoutMs ?? 120_000,
+      });
       return JSON.parse(stdout) as never;
+    },
+    async updateSpecFile(file, options = {}) {
+      const out = join(root, ".corpus-update.json");
+      const script = join(root, "scripts/test/corpus-update.ts");
+      const { stdout, stderr } = await runCommand(process.execPath, [tsx, script, file, out], {
+        cwd: root,
+        timeoutMs: options.timeoutMs ?? 300_000,
+      });
+      return { outcome: JSON.parse(await readFile(out, "utf8")) as UpdateOutcome, log: stdout + stderr };
+    },
+    async buildJs(options = {}) {
+      await runCommand(process.execPath, [tsx, join(root, "scripts/test/corpus-build.ts")], {
+        cwd: root,
+        timeoutMs: options.timeoutMs ?? 300_000,
+      });
+    },
+    async typecheckSources(options = {}) {
+      const tsc = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+      const { code, stdout, stderr } = await runCommand(
+        process.execPath,
+        [tsc, "-p", "tsconfig.sources.json", "--pretty", "false"],
+        { cwd: root, timeoutMs: options.timeoutMs ?? 300_000, allowFailure: true },
+      );
+      return code === 0 ? "" : (stdout + stderr).trim() || `tsc exited ${code}`;
     },
     dispose: () => rm(root, { recursive: true, force: true }),
   };

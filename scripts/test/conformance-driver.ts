@@ -1,25 +1,27 @@
 /**
  * Run with tsx inside a built copy of the repository (./built-repo.ts): the copy's built client calls
- * the copy's built fake for every operation of the copy's generated operation table, and prints one
- * JSON report. Argument 1 (optional): a JSON list of extra {@link Call}s, run first, in order.
+ * the copy's built fake (in this process, through the fake's own fetch) for every operation of the
+ * copy's generated tables (./conformance-table.ts), with valid inputs derived from each operation's
+ * input schema (they must resolve, one request sent) and invalid ones (each must be a
+ * NoxValidationError with nothing sent), and prints one JSON {@link Report}.
+ *
+ * Arguments: 1 (optional) a JSON list of extra {@link Call}s, run first, in order; `--sample N`
+ * (with `--seed S`) calls a seeded sample of N operations instead of all.
  */
+import { parseArgs } from "node:util";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { createNoxClient } from "@nox-energy/authenticator-client";
-import { createNoxTestServer, TEST_API_KEY } from "@nox-energy/authenticator-testing";
-
-/** The compact schema the generated operation table holds (packages/client/src/client-schema.ts). */
-interface Schema {
-  type?: string;
-  nullable?: true;
-  enum?: readonly unknown[];
-  format?: string;
-  maxLength?: number;
-  minLength?: number;
-  required?: readonly string[];
-  properties?: Record<string, Schema>;
-  items?: Schema;
-}
+import * as enums from "@nox-energy/authenticator-enums";
+import * as testing from "@nox-energy/authenticator-testing";
+import {
+  invalidInputs,
+  referenceValidator,
+  seededSample,
+  validInputs,
+  withStandardFormats,
+  type Accepts,
+} from "./conformance-inputs.ts";
+import { readConformanceTable, splitInput, type ConformanceOperation } from "./conformance-table.ts";
 
 /** One client call: `input` strings `$last.<name>` read that property of the last call's result. */
 export interface Call {
@@ -32,6 +34,8 @@ export interface Call {
 export interface Outcome {
   name: string;
   operationId?: string;
+  /** `valid` (must resolve, one request) or `invalid` (must be a NoxValidationError, none sent). */
+  expect?: "valid" | "invalid";
   outcome: string;
   message?: string;
   sent: number;
@@ -39,117 +43,194 @@ export interface Outcome {
   result?: unknown;
 }
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const generated = pathToFileURL(join(ROOT, "packages/client/src/generated/operations.ts")).href;
-const { OPERATIONS } = (await import(generated)) as {
-  OPERATIONS: Record<string, { methodName: string; safe: boolean; input: Schema }>;
-};
+/** What the driver printed. */
+export interface Report {
+  /** The generated table the input schemas came from. */
+  source: string;
+  /** Every operation of the copy, and those called (all, or the sample). */
+  operations: string[];
+  called: string[];
+  outcomes: Outcome[];
+  /** Operations with no valid input found (`required` or `full`): a failure, never a skip. */
+  noValidInput: string[];
+}
 
-const server = await createNoxTestServer();
+const ROOT = join(import.meta.dirname, "..", "..");
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { sample: { type: "string" }, seed: { type: "string", default: "14" } },
+});
+
+const table = await readConformanceTable(ROOT);
+const server = await testing.createNoxTestServer();
 const client = createNoxClient({
-  apiKey: TEST_API_KEY,
+  apiKey: testing.TEST_API_KEY,
   baseUrl: server.url,
   fetch: server.fetch,
   logLevel: "off",
-}) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+} as Parameters<typeof createNoxClient>[0]) as unknown as Record<
+  string,
+  (input?: unknown) => Promise<unknown>
+>;
 
 /** Values earlier results returned, by property name: a later path parameter of that name reuses one. */
 const seen = new Map<string, unknown>();
+/** What each POST returned, by its path: a read of `<path>/{x}` is of that resource. */
+const created = new Map<string, Record<string, unknown>>();
 let last: Record<string, unknown> = {};
-
-/**
- * A valid value for `schema`: required properties (all, with `full`), enums' first value, a URI. An
- * optional nullable property is null: a cross-field rule the schema cannot tell (the brand rule) may
- * refuse its first value.
- */
-function valid(schema: Schema, name = "", full = false): unknown {
-  if (full && schema.nullable) return null;
-  if (schema.enum) return schema.enum.find((v) => v !== null);
-  switch (schema.type) {
-    case "object": {
-      const keys = full ? Object.keys(schema.properties ?? {}) : (schema.required ?? []);
-      const props = schema.properties ?? {};
-      return Object.fromEntries(keys.map((k) => [k, valid(props[k] ?? {}, k, full)]));
-    }
-    case "array":
-      return [valid(schema.items ?? {}, name, full)];
-    case "integer":
-    case "number":
-      return 1;
-    case "boolean":
-      return true;
-    default:
-      if (schema.format === "uri") return "https://app.example/cb";
-      if (seen.has(name)) return seen.get(name);
-      return "x".repeat(Math.max(1, schema.minLength ?? 1));
-  }
-}
-
-/** A value of the wrong JSON type for `schema`. */
-const wrongType = (schema: Schema): unknown =>
-  schema.type === "string" || schema.type === undefined ? 12345 : "not-a-" + schema.type;
-
-/** Every invalid variant of `input` the schema tells: a required field missing, a wrong type, an enum or length outside. */
-function invalid(schema: Schema, input: Record<string, unknown>, at = ""): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
-  const props = schema.properties ?? {};
-  const variant = (name: string, key: string, value: unknown, remove = false) => {
-    const copy = { ...input };
-    if (remove) delete copy[key];
-    else copy[key] = value;
-    out.push([`${at}${key}: ${name}`, copy]);
-  };
-  for (const key of schema.required ?? []) variant("missing", key, undefined, true);
-  for (const [key, prop] of Object.entries(props)) {
-    variant("wrong type", key, wrongType(prop));
-    if (prop.enum) variant("outside the enum", key, "zz-not-a-value");
-    if (prop.format === "uri") variant("not a URI", key, "not a url");
-    if (prop.maxLength !== undefined) variant("too long", key, "x".repeat(prop.maxLength + 1));
-    const inner = input[key];
-    if (prop.type === "object" && inner !== null && typeof inner === "object") {
-      for (const [name, value] of invalid(prop, inner as Record<string, unknown>, `${at}${key}.`)) {
-        out.push([name, { ...input, [key]: value }]);
-      }
-    }
-  }
-  return out;
-}
 
 const substitute = (input: unknown): unknown =>
   JSON.parse(JSON.stringify(input), (_, v) =>
     typeof v === "string" && v.startsWith("$last.") ? last[v.slice(6)] : v,
   );
 
-async function call(name: string, method: string, input: unknown, operationId?: string): Promise<Outcome> {
+/**
+ * The input as the method takes a file: a binary body as a Blob, a multipart body's `format: binary`
+ * fields as Blobs (fetch sends them as files), once the schema accepted their text. An input that is
+ * not an object, or has no body, is passed on as it is (an invalid one must be refused as such).
+ */
+function withFiles(input: unknown, op: ConformanceOperation): unknown {
+  if (op.bodyKind !== "multipart" && op.bodyKind !== "binary") return input;
+  if (!op.bodyOnly && (input === null || typeof input !== "object" || !("body" in input))) return input;
+  const body = splitInput(op, input).body;
+  const wrap = (file: unknown) => (op.bodyOnly ? file : { ...(input as object), body: file });
+  if (op.bodyKind === "binary") return body === undefined ? input : wrap(new Blob(["conformance"]));
+  if (body === null || typeof body !== "object") return input;
+  const props =
+    (op.bodyOnly ? op.input : (op.input.properties?.body as typeof op.input | undefined))?.properties ?? {};
+  return wrap(
+    Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [
+        k,
+        (props[k] as { format?: string } | undefined)?.format === "binary" ? new Blob([String(v)]) : v,
+      ]),
+    ),
+  );
+}
+
+async function call(
+  name: string,
+  method: string,
+  input: unknown,
+  op?: ConformanceOperation,
+  expect?: Outcome["expect"],
+): Promise<Outcome> {
   const before = server.requests.length;
-  const base = { name, ...(operationId && { operationId }) };
+  const base = { name, ...(op && { operationId: op.operationId }), ...(expect && { expect }) };
+  const fn = client[method];
+  if (typeof fn !== "function")
+    return { ...base, outcome: "NoSuchMethod", message: `the client has no method ${method}`, sent: 0 };
   try {
-    const result = (await client[method]!(input)) as Record<string, unknown>;
+    const result = (await fn.call(client, op ? withFiles(input, op) : input)) as Record<string, unknown>;
     last = result;
-    for (const [k, v] of Object.entries(result ?? {})) seen.set(k, v);
+    if (result !== null && typeof result === "object") {
+      for (const [k, v] of Object.entries(result)) seen.set(k, v);
+      if (op?.method === "POST") created.set(op.path, result);
+    }
     const sent = server.requests.length - before;
     return { ...base, outcome: "ok", sent, received: server.requests.at(-1)?.body, result };
   } catch (error) {
     const { name: cls, message } = error as Error;
-    return { ...base, outcome: cls, message, sent: server.requests.length - before };
+    return {
+      ...base,
+      outcome: cls,
+      message: String(message).slice(0, 600),
+      sent: server.requests.length - before,
+    };
   }
 }
 
+/**
+ * `input` with its brand one the brand rule allows for its asset type (the enums package's
+ * `brandsFor`): a rule across two fields that no schema states, so a sampled brand may break it.
+ */
+function keepBrandRule(op: ConformanceOperation, input: unknown, accepts: Accepts): unknown {
+  const rule = op.brandRule;
+  const brandsFor = (enums as { brandsFor?: (assetType: unknown) => readonly unknown[] }).brandsFor;
+  if (rule === undefined || brandsFor === undefined) return input;
+  const body = (op.bodyOnly ? input : (input as Record<string, unknown>)?.body) as
+    Record<string, unknown> | undefined;
+  if (body === undefined || !(rule.brand in body) || !(rule.assetType in body)) return input;
+  const allowed = brandsFor(body[rule.assetType]);
+  if (allowed.includes(body[rule.brand])) return input;
+  for (const brand of [allowed[0], null]) {
+    const fixed = { ...body, [rule.brand]: brand };
+    const whole = op.bodyOnly ? fixed : { ...(input as object), body: fixed };
+    if (accepts(whole)) return whole;
+  }
+  const { [rule.brand]: _, ...without } = body;
+  return op.bodyOnly ? without : { ...(input as object), body: without };
+}
+
+/**
+ * `input` with each path parameter naming a resource an earlier call returned, when still valid: for
+ * `<path>/{x}`, the resource a POST on `<path>` created (its `x`, else its `id`, as the fake reads a
+ * `{thingId}` by the created `id`); otherwise the last value any result returned under the name `x`.
+ */
+function reuseSeen(op: ConformanceOperation, input: unknown, accepts: Accepts): unknown {
+  if (op.bodyOnly || input === null || typeof input !== "object") return input;
+  const reused = { ...(input as Record<string, unknown>) };
+  for (const match of op.path.matchAll(/\{([^{}]+)\}/g)) {
+    const name = match[1]!;
+    if (!(name in reused)) continue;
+    const resource = created.get(op.path.slice(0, match.index).replace(/\/$/, ""));
+    const value = resource?.[name] ?? resource?.id ?? seen.get(name);
+    if (value !== undefined) reused[name] = value;
+  }
+  return accepts(reused) ? reused : input;
+}
+
 const outcomes: Outcome[] = [];
-for (const c of JSON.parse(process.argv[2] ?? "[]") as Call[]) {
+for (const c of JSON.parse(positionals[0] ?? "[]") as Call[]) {
   outcomes.push(await call(c.name, c.method, substitute(c.input)));
 }
-// Operations that create first, so a read by a created resource's property finds one.
-const ordered = Object.entries(OPERATIONS).sort(([, a], [, b]) => Number(a.safe) - Number(b.safe));
-for (const [id, op] of ordered) {
-  for (const full of [false, true]) {
-    const input = valid(op.input, "", full);
-    outcomes.push(await call(`valid (${full ? "every" : "required"} field)`, op.methodName, input, id));
+const all = table.operations;
+const chosen = flags.sample === undefined ? all : seededSample(all, Number(flags.sample), Number(flags.seed));
+// Creating operations first, so a read by a created resource's property finds one; deletes last.
+const ORDER: Record<string, number> = { POST: 0, PUT: 1, PATCH: 1, GET: 2, HEAD: 2, OPTIONS: 2, DELETE: 3 };
+const ordered = [...chosen].sort((a, b) => (ORDER[a.method] ?? 2) - (ORDER[b.method] ?? 2));
+const noValidInput: string[] = [];
+for (const op of ordered) {
+  if (op.noInput) {
+    // Nothing the spec states can be broken: one call, without an argument.
+    outcomes.push(await call("valid (no input)", op.methodName, undefined, op, "valid"));
+    continue;
   }
-  for (const [name, input] of invalid(op.input, valid(op.input, "", true) as Record<string, unknown>)) {
-    outcomes.push(await call(name, op.methodName, input, id));
+  const schema = withStandardFormats(op.input);
+  const reference = referenceValidator(schema);
+  const checks = [reference, ...(op.accepts ? [op.accepts] : [])];
+  const valid = validInputs(schema, checks);
+  let base: unknown;
+  for (const flavour of ["required", "full"] as const) {
+    const input = valid[flavour];
+    if (input === undefined) {
+      noValidInput.push(`${op.operationId} (${flavour === "full" ? "every" : "required"} field)`);
+      continue;
+    }
+    const ready = keepBrandRule(op, reuseSeen(op, input, reference), reference);
+    base = ready;
+    outcomes.push(
+      await call(
+        `valid (${flavour === "full" ? "every" : "required"} field)`,
+        op.methodName,
+        ready,
+        op,
+        "valid",
+      ),
+    );
   }
-  outcomes.push(await call("not an object", op.methodName, "x", id));
+  if (base === undefined) continue;
+  // Mutations of the fullest valid input: each invalid one breaks only what it names.
+  for (const bad of invalidInputs(schema, base, reference)) {
+    outcomes.push(await call(bad.name, op.methodName, bad.value, op, "invalid"));
+  }
 }
 await server.close();
-console.log(JSON.stringify({ operations: Object.keys(OPERATIONS), outcomes }));
+const report: Report = {
+  source: table.source,
+  operations: all.map((op) => op.operationId),
+  called: ordered.map((op) => op.operationId),
+  outcomes,
+  noValidInput,
+};
+console.log(JSON.stringify(report));
