@@ -1,13 +1,12 @@
 import { generatedHeader } from "../lib/generated-header.ts";
 import { LINK_CALLBACK_FILE, SPEC_FILE } from "../lib/repo.ts";
+import { componentOwners } from "../model/enums.ts";
 import type { ApiModel, GeneratedFile } from "../model/types.ts";
 
 /** The client's bindings for its curated plug-ins (always there: the spec's names when on, contracts when off). */
 export const CLIENT_CURATED_FILE = "packages/client/src/generated/curated.ts";
 /** What the client re-exports from the types package and its plug-ins, for this spec. */
 export const CLIENT_EXPORTS_FILE = "packages/client/src/generated/exports.ts";
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * The names packages/client/src/index.ts exports itself: a types alias by one of these names is not
@@ -99,7 +98,9 @@ export function emitClientCurated(model: ApiModel): GeneratedFile[] {
     "",
   ].join("\n");
   const own = new Set(CLIENT_OWN_EXPORTS);
-  const aliases = [...model.schemas.keys()].filter((n) => IDENTIFIER.test(n) && !own.has(n));
+  // The types package's alias of each component (`check-suite` -> `CheckSuite`, `import` -> `Import`).
+  const owners = componentOwners(model.schemas.keys());
+  const aliases = [...model.schemas.keys()].map((n) => owners.get(n)!).filter((n) => !own.has(n));
   const types = [
     ...new Set([...aliases, ...(rule ? BRAND_RULE_TYPES : []), ...(callback ? ["LinkCallback"] : [])]),
   ]
