@@ -7,7 +7,8 @@ import { emitClientSchemas } from "./client-schemas.ts";
 import { emitEnums } from "./enums.ts";
 import { emitLabels } from "./labels.ts";
 import { emitLinkCallback } from "./link-callback.ts";
-import { emitTestingSchemas } from "./testing-schemas.ts";
+import { emitTestingLinkSession } from "./testing-link-session.ts";
+import { emitTestingRoutes } from "./testing-routes.ts";
 import { emitTypes } from "./types.ts";
 
 /** Every emitter `pnpm generate` runs, one line each; each owns the files it returns. */
@@ -17,7 +18,8 @@ export const EMITTERS: readonly Emitter[] = [
   emitEnums,
   emitBaseUrl,
   emitClientOperations,
-  emitTestingSchemas,
+  emitTestingRoutes,
+  emitTestingLinkSession,
   emitClientSchemas,
   emitLinkCallback,
   emitLabels,

@@ -3,6 +3,7 @@ import { CURATED_ENUMS, findBrandRule, findEnum, readBrands, readMethodNames } f
 import { collectEnums } from "./enums.ts";
 import { child, ModelError } from "./errors.ts";
 import { readLabels } from "./labels.ts";
+import { findLinkSession } from "./link-session.ts";
 import { readLinkCallback } from "./link-callback.ts";
 import type { ModelInputs } from "./load.ts";
 import { readOperations } from "./operations.ts";
@@ -89,6 +90,7 @@ export function buildModel(inputs: ModelInputs): ApiModel {
   const languages = findEnum(enums, CURATED_ENUMS.language) ?? [];
   const labels = readLabels(inputs.labels, assetTypes, languages, misfits);
   const linkCallback = readLinkCallback(inputs.linkCallbackSchema, misfits);
+  const linkSession = findLinkSession(operations, schemas, misfits);
   return {
     openapi: document.openapi,
     info: {
@@ -112,6 +114,7 @@ export function buildModel(inputs: ModelInputs): ApiModel {
       labels,
       linkCallback,
       brandRule,
+      linkSession,
     },
   };
 }

@@ -179,6 +179,20 @@ export interface Curated {
   linkCallback: CuratedSchema | null;
   /** Where the brand rule (a brand valid for an asset type) applies; `null` when no request fits it. */
   brandRule: BrandRule | null;
+  /** The link-session plug-in's operation (scripts/model/link-session.ts); `null` when it does not fit. */
+  linkSession: LinkSessionPlugin | null;
+}
+
+/** The operation the link-session plug-in shapes: its request and response components and success status. */
+export interface LinkSessionPlugin {
+  operationId: string;
+  /** The request body's component name. */
+  request: string;
+  /** The first 2xx response's component name. */
+  response: string;
+  status: string;
+  /** The default of the request's `language` (its own or its component's), or `null`. */
+  defaultLanguage: string | null;
 }
 
 /** spec/labels.json as far as it fits: every asset type and language, in the enums' order, labelled. */

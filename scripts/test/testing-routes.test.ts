@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { linkSessionOperation } from "../emit/testing-schemas.ts";
 import { fakeApiOf } from "../emit/testing-routes.ts";
 import { REPO_ROOT } from "../lib/repo.ts";
 import { buildModel } from "../model/build-model.ts";
@@ -49,7 +48,13 @@ function withGetLinkSession(spec: any): void {
 
 function fixtureApi() {
   const model = buildModel(inputsOf({ spec: withGetLinkSession }));
-  return { ...fakeApiOf(model), linkSessionOperationId: linkSessionOperation(model).operationId };
+  const plugin = model.curated.linkSession!;
+  const linkSession = {
+    operationId: plugin.operationId,
+    status: Number(plugin.status),
+    defaultLanguage: plugin.defaultLanguage,
+  };
+  return { ...fakeApiOf(model), linkSession };
 }
 
 describe("the fake's route table (fakeApiOf)", () => {
@@ -63,12 +68,17 @@ describe("the fake's route table (fakeApiOf)", () => {
       operationId: "getSupplierLinkSession",
       parameters: [{ name: "link_token", in: "path", required: true, schema: { type: "string" } }],
       body: null,
-      success: { status: 200, schema: RESPONSE_REF },
+      success: { status: 200, mediaType: "application/json", kind: "json", schema: RESPONSE_REF },
       errors: { "401": "Invalid API key", "404": "Link session not found" },
-      apiKeyHeader: "x-api-key",
+      security: [[{ type: "apiKey", in: "header", name: "x-api-key" }]],
+      brandRule: null,
     });
-    expect(api.routes[0]).toMatchObject({ success: { status: 201 }, body: { required: true } });
-    expect(api.linkSessionOperationId).toBe("createSupplierLinkSession");
+    expect(api.routes[0]).toMatchObject({
+      success: { status: 201 },
+      body: { required: true, kind: "json" },
+      brandRule: { brand: "brand", assetType: "asset_type" },
+    });
+    expect(api.linkSession.operationId).toBe("createSupplierLinkSession");
     expect(Object.keys(api.components)).toContain("ErrorResponse");
   });
 

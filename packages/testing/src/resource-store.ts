@@ -1,5 +1,5 @@
 import type { Route } from "./fake-api.js";
-import { toJsonSchema, type SchemaSet } from "./spec-schema.js";
+import { propertiesOf } from "./schema-walk.js";
 
 /** How a GET route reads a created resource: from which collection, by which property. */
 export interface ReadRule {
@@ -14,16 +14,18 @@ export interface ReadRule {
  * `{collection}` exists and its success body has a property `name`, returns the resource that POST
  * created whose `name` equals the path's value.
  */
-export function readRuleFor(route: Route, routes: readonly Route[], set: SchemaSet): ReadRule | undefined {
+export function readRuleFor(
+  route: Route,
+  routes: readonly Route[],
+  components: Readonly<Record<string, unknown>>,
+): ReadRule | undefined {
   if (route.method !== "GET") return undefined;
   const match = /^(.*)\/\{([^{}/]+)\}$/.exec(route.path);
   if (match === null) return undefined;
   const [, collection = "", property = ""] = match;
   const create = routes.find((r) => r.method === "POST" && r.path === collection);
-  if (create?.success.schema == null) return undefined;
-  let schema = toJsonSchema(create.success.schema) as { $ref?: string; properties?: object };
-  if (typeof schema.$ref === "string") schema = (set.resolve(schema.$ref) ?? {}) as typeof schema;
-  return Object.hasOwn(schema.properties ?? {}, property) ? { collection, property } : undefined;
+  if (create?.success?.schema == null) return undefined;
+  return propertiesOf(create.success.schema, components).has(property) ? { collection, property } : undefined;
 }
 
 /** A path template with its parameters filled in (percent-encoded), for keying collections. */

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { compileSpecSchema } from "../src/spec-schema.js";
-import { RESPONSE_SCHEMAS } from "../src/generated/schemas.js";
+import { COMPONENT_SCHEMAS } from "../src/generated/routes.js";
+import { createSchemaSet } from "../src/spec-validators.js";
 import {
   createNoxTestServer,
   NOX_LINK_BASE_URL,
@@ -13,7 +13,14 @@ import { errorOf, postLinkSession, sessionOf, TRANSPORTS } from "./transports.js
 
 const VALID = { user_id: "u-1", asset_type: "hp", redirect_url: "https://supplier.example/back" } as const;
 const KEY = { "x-api-key": TEST_API_KEY };
-const validResponse = (status: "201" | "400" | "401") => compileSpecSchema(RESPONSE_SCHEMAS[status]);
+const RESPONSES = {
+  "201": "CreateSupplierLinkSessionResponse",
+  "400": "ErrorResponse",
+  "401": "ErrorResponse",
+};
+const SCHEMAS = createSchemaSet(COMPONENT_SCHEMAS);
+const validResponse = (status: keyof typeof RESPONSES) =>
+  SCHEMAS.compile({ $ref: `#/components/schemas/${RESPONSES[status]}` });
 
 describe.each(TRANSPORTS)("over %s", (_transport, sendFor) => {
   let server: NoxTestServer;

@@ -1,20 +1,19 @@
 import { describe, expect, test } from "vitest";
 import type { Route } from "../src/fake-api.js";
 import { fillPath, readRuleFor, ResourceStore } from "../src/resource-store.js";
-import { createSchemaSet } from "../src/spec-schema.js";
-
-const SET = createSchemaSet({
+const SET = {
   Thing: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
-});
-const route = (method: string, path: string, schema: Route["success"]["schema"] = null): Route => ({
+};
+const route = (method: string, path: string, schema: unknown = null): Route => ({
   operationId: `${method} ${path}`,
   method,
   path,
   parameters: [],
   body: null,
-  success: { status: 200, schema },
+  success: { status: 200, mediaType: "application/json", kind: "json", schema, headers: [] },
   errors: {},
-  apiKeyHeader: null,
+  security: [],
+  brandRule: null,
 });
 const THING = { $ref: "#/components/schemas/Thing" };
 const ROUTES = [
