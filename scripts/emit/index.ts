@@ -2,14 +2,15 @@ import type { Emitter } from "../model/types.ts";
 import { emitAliases } from "./aliases.ts";
 import { emitBaseUrl } from "./base-url.ts";
 import { emitBrandRule } from "./brand-rule.ts";
+import { emitClientCurated } from "./client-curated.ts";
 import { emitClientOperations } from "./client-operations.ts";
-import { emitClientSchemas } from "./client-schemas.ts";
 import { emitEnums } from "./enums.ts";
 import { emitLabels } from "./labels.ts";
 import { emitLinkCallback } from "./link-callback.ts";
 import { emitTestingLinkSession } from "./testing-link-session.ts";
 import { emitTestingRoutes } from "./testing-routes.ts";
 import { emitTypes } from "./types.ts";
+import { emitValidators } from "./validators.ts";
 
 /** Every emitter `pnpm generate` runs, one line each; each owns the files it returns. */
 export const EMITTERS: readonly Emitter[] = [
@@ -18,10 +19,11 @@ export const EMITTERS: readonly Emitter[] = [
   emitEnums,
   emitBaseUrl,
   emitClientOperations,
+  emitClientCurated,
   emitTestingRoutes,
   emitTestingLinkSession,
-  emitClientSchemas,
   emitLinkCallback,
   emitLabels,
   emitBrandRule,
+  emitValidators,
 ];

@@ -1,7 +1,95 @@
 import { generatedHeader } from "../lib/generated-header.ts";
-import { SPEC_FILE } from "../lib/repo.ts";
-import type { ApiModel, GeneratedFile } from "../model/types.ts";
+import { METHOD_NAMES_FILE, SPEC_FILE } from "../lib/repo.ts";
+import type { ApiModel, GeneratedFile, Misfit, Schema } from "../model/types.ts";
 import { frozen } from "./testing-routes.ts";
+
+/** The client method the link-session plug-in shapes (curated in spec/method-names.json). */
+const LINK_SESSION_METHOD = "createLinkSession";
+
+/** The request fields the fake's plug-in reads, and the response fields that make an answer a link session. */
+export const LINK_SESSION_CONTRACT = {
+  request: ["user_id", "redirect_url"],
+  response: ["link_url", "link_token"],
+} as const;
+
+/** The fake's link-session plug-in, as it fits the model: which operation, its components, its success status. */
+export interface FakeLinkSession {
+  operationId: string;
+  request: string;
+  response: string;
+  status: number;
+  defaultLanguage: string | null;
+}
+
+/** A component object behind one `$ref`, or `undefined`. */
+function component(schema: Schema, model: ApiModel): { name: string; schema: Schema } | undefined {
+  if (schema.kind !== "ref" || schema.nullable || schema.ref === undefined) return undefined;
+  const target = model.schemas.get(schema.ref);
+  return target?.kind === "object" ? { name: schema.ref, schema: target } : undefined;
+}
+
+const lacks = (schema: Schema, names: readonly string[]) =>
+  names.filter((name) => !(schema.properties ?? []).some((p) => p.name === name));
+
+/**
+ * The fake's link-session plug-in fit (issue #14, decision 5): the model's link-session operation (the
+ * one spec/method-names.json names `createLinkSession`, JSON in and out) whose request and response are
+ * component objects with the contract's fields. A misfit is named (the model's `curated.misfits`, so
+ * `generate --check` fails on it) and the plug-in is off; nothing is refused.
+ */
+export function fakeLinkSessionOf(model: ApiModel): FakeLinkSession | null {
+  const found = model.curated.plugins.linkSession ? model.curated.linkSession : null;
+  const why = (() => {
+    if (found === null) {
+      const named = model.operations.some(
+        (o) => o.methodName === LINK_SESSION_METHOD || o.aliases.includes(LINK_SESSION_METHOD),
+      );
+      return named ? `the ${LINK_SESSION_METHOD} operation does not take and answer JSON.` : undefined;
+    }
+    const request = component(found.request, model);
+    const response = component(found.response, model);
+    if (request === undefined || response === undefined) {
+      return `${found.operationId}'s request body and success response must each be a component object schema.`;
+    }
+    const missing = [
+      ...lacks(request.schema, LINK_SESSION_CONTRACT.request).map((n) => `${request.name}.${n}`),
+      ...lacks(response.schema, LINK_SESSION_CONTRACT.response).map((n) => `${response.name}.${n}`),
+    ];
+    return missing.length > 0 ? `${found.operationId} lacks ${missing.join(", ")}.` : null;
+  })();
+  if (why !== null) {
+    if (why !== undefined) reportMisfit(model, why);
+    return null;
+  }
+  const op = model.operations.find((o) => o.operationId === found!.operationId)!;
+  const request = component(found!.request, model)!;
+  const language = request.schema.properties?.find((p) => p.name === "language")?.schema;
+  const languageDefault =
+    language?.default ??
+    (language?.kind === "ref" ? model.schemas.get(language.ref ?? "")?.default : undefined);
+  return {
+    operationId: found!.operationId,
+    request: request.name,
+    response: component(found!.response, model)!.name,
+    status: Number(op.successStatuses[0]),
+    defaultLanguage: typeof languageDefault === "string" ? languageDefault : null,
+  };
+}
+
+/**
+ * Names the fake's misfit in the model's misfits (printed by `pnpm generate`, failing `--check`). An
+ * emitter has no other channel for one; pushed once per model.
+ */
+function reportMisfit(model: ApiModel, why: string): void {
+  const misfits = model.curated.misfits as Misfit[];
+  if (misfits.some((m) => m.kind === "fake-link-session")) return;
+  misfits.push({
+    file: METHOD_NAMES_FILE,
+    kind: "fake-link-session",
+    subjects: [LINK_SESSION_METHOD],
+    message: `the testing package's link-session plug-in (sessions, the link page, completeSession, validateLinkSessionRequest) is off: ${why}`,
+  });
+}
 
 /** The link-session plug-in's binding: the spec's names when it fits, its own contract when not. */
 export const LINK_SESSION_BINDING_FILE = "packages/testing/src/generated/link-session.ts";
@@ -21,8 +109,8 @@ const schemaType = (name: string) => `components["schemas"][${JSON.stringify(nam
  * plug-in's public API only when it is on. A misfit is named by the model, never a refusal here.
  */
 export function emitTestingLinkSession(model: ApiModel): GeneratedFile[] {
-  const plugin = model.curated.linkSession;
-  const callback = model.curated.linkCallback !== null;
+  const plugin = fakeLinkSessionOf(model);
+  const callback = plugin !== null && model.curated.plugins.linkCallback;
   const header = generatedHeader({
     from: `${SPEC_FILE} and spec/method-names.json`,
     change: "the spec or the curated data (or scripts/emit/testing-link-session.ts)",
@@ -63,7 +151,7 @@ export function emitTestingLinkSession(model: ApiModel): GeneratedFile[] {
       plugin
         ? frozen({
             operationId: plugin.operationId,
-            status: Number(plugin.status),
+            status: plugin.status,
             defaultLanguage: plugin.defaultLanguage,
           })
         : "null"

@@ -1,7 +1,7 @@
 import { generatedHeader } from "../lib/generated-header.ts";
 import { SPEC_FILE } from "../lib/repo.ts";
 import { reachable } from "../model/enums.ts";
-import type { ApiModel, GeneratedFile, Operation, Parameter, Schema } from "../model/types.ts";
+import type { ApiModel, BrandRule, GeneratedFile, MediaKind, Operation, Schema } from "../model/types.ts";
 import { printSchema } from "./print-openapi.ts";
 
 /** Where the fake's route table lives, relative to the repo root. */
@@ -9,9 +9,6 @@ export const ROUTES_FILE = "packages/testing/src/generated/routes.ts";
 
 /** A schema as the fake's sampler reads it (canonical OpenAPI 3.0 form, JSON Schema bounds). */
 type Printed = ReturnType<typeof printSchema>;
-
-/** How a body or response travels: what the fake parses or answers (issue #14, decision 1's media kinds). */
-export type MediaKind = "json" | "form" | "multipart" | "text" | "binary";
 
 /** One credential a request may present, as the fake checks it. */
 export type FakeCredential =
@@ -56,7 +53,7 @@ export interface FakeRoute {
   /** Security alternatives (any one suffices), each a list of credentials sent together; `[]` = none needed. */
   security: FakeCredential[][];
   /** The brand rule on this operation's body (decision 4): which property is the brand, which the asset type. */
-  brandRule: { brand: string; assetType: string } | null;
+  brandRule: { brand: string; assetType: string; brandNullable: boolean } | null;
 }
 
 /** What the fake server needs from the model: a route per operation and the component schemas they use. */
@@ -67,21 +64,11 @@ export interface FakeApi {
 
 const print = (s: Schema): Printed => printSchema(s, { jsonSchemaBounds: true });
 
-/** The media kind of a media type (issue #14, decision 1): JSON, form, multipart, text or binary. */
-export function mediaKindOf(mediaType: string): MediaKind {
-  const type = mediaType.split(";")[0]!.trim().toLowerCase();
-  if (/^application\/(.+\+)?json$/.test(type) || type === "*/*" || type.endsWith("/json")) return "json";
-  if (type === "application/x-www-form-urlencoded") return "form";
-  if (type.startsWith("multipart/")) return "multipart";
-  if (type.startsWith("text/") || /^application\/(.+\+)?xml$/.test(type)) return "text";
-  return "binary";
-}
-
-/** OpenAPI's serialisation defaults: `form` (exploded) for query, `simple` for path and header. */
-function styleOf(p: Parameter): { style: string; explode: boolean } {
-  const given = p as Parameter & { style?: string; explode?: boolean };
-  const style = given.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple");
-  return { style, explode: given.explode ?? style === "form" };
+/** A documented status as the fake answers it: `2XX` as 200, `3XX` as 302. */
+function statusOf(status: string): number {
+  if (/^2XX$/i.test(status)) return 200;
+  if (/^3XX$/i.test(status)) return 302;
+  return Number(status);
 }
 
 function credentialsOf(op: Operation): FakeCredential[][] {
@@ -98,14 +85,23 @@ function credentialsOf(op: Operation): FakeCredential[][] {
   );
 }
 
+function brandRuleOf(rule: BrandRule, model: ApiModel): FakeRoute["brandRule"] {
+  const brand = model.schemas.get(rule.request)?.properties?.find((p) => p.name === rule.brand.key);
+  return {
+    brand: rule.brand.key,
+    assetType: rule.assetType.key,
+    brandNullable: brand?.schema.nullable === true,
+  };
+}
+
 function routeOf(op: Operation, model: ApiModel): { route: FakeRoute; roots: Schema[] } {
   const security = credentialsOf(op);
   const carried = new Set(
     security.flat().flatMap((c) => (c.type === "apiKey" && c.in !== "cookie" ? [`${c.in} ${c.name}`] : [])),
   );
   const params = op.parameters.filter((p) => p.in !== "cookie" && !carried.has(`${p.in} ${p.name}`));
-  const answer =
-    op.responses.find((r) => /^2\d\d$/.test(r.status)) ?? op.responses.find((r) => /^3\d\d$/.test(r.status));
+  // The model's success rule: every documented 2xx, else every 3xx, else none; the fake answers the first.
+  const answer = op.responses.find((r) => r.status === op.successStatuses[0]);
   const roots = [
     ...params.map((p) => p.schema),
     ...(op.requestBody ? [op.requestBody.schema] : []),
@@ -128,14 +124,15 @@ function routeOf(op: Operation, model: ApiModel): { route: FakeRoute; roots: Sch
       name: p.name,
       in: p.in as FakeParameter["in"],
       required: p.required,
-      ...styleOf(p),
+      style: p.style,
+      explode: p.explode,
       schema: print(p.schema),
     })),
     body: op.requestBody
       ? {
           required: op.requestBody.required,
           mediaType: op.requestBody.mediaType,
-          kind: mediaKindOf(op.requestBody.mediaType),
+          kind: op.requestBody.kind,
           schema: print(op.requestBody.schema),
         }
       : null,
@@ -143,9 +140,9 @@ function routeOf(op: Operation, model: ApiModel): { route: FakeRoute; roots: Sch
       answer === undefined
         ? null
         : {
-            status: Number(answer.status),
+            status: statusOf(answer.status),
             mediaType: answer.mediaType ?? null,
-            kind: answer.mediaType === undefined ? null : mediaKindOf(answer.mediaType),
+            kind: answer.kind ?? null,
             schema: answer.schema ? print(answer.schema) : null,
             headers: answer.headers
               .filter((h) => h.name !== "content-type" && h.name !== "content-length")
@@ -153,8 +150,7 @@ function routeOf(op: Operation, model: ApiModel): { route: FakeRoute; roots: Sch
           },
     errors,
     security,
-    brandRule:
-      rule?.operationId === op.operationId ? { brand: rule.brand.key, assetType: rule.assetType.key } : null,
+    brandRule: rule?.operationId === op.operationId ? brandRuleOf(rule, model) : null,
   };
   return { route, roots };
 }

@@ -47,8 +47,10 @@ export async function formatAll(
     }
     prettier ??= await import("prettier");
     const filepath = join(root, path);
-    const config = (await prettier.resolveConfig(filepath)) ?? {};
-    const formatted = await prettier.format(source, { ...config, filepath });
+    // A file .prettierignore names (the generated validators: for machines, and slow to format) is kept as emitted.
+    const { ignored } = await prettier.getFileInfo(filepath, { ignorePath: join(root, ".prettierignore") });
+    const config = ignored ? null : ((await prettier.resolveConfig(filepath)) ?? {});
+    const formatted = config === null ? source : await prettier.format(source, { ...config, filepath });
     out.set(path, formatted);
     delete cache[key];
     cache[key] = { input, output: hash(formatted) };

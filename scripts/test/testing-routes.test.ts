@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { fakeLinkSessionOf } from "../emit/testing-link-session.ts";
 import { fakeApiOf } from "../emit/testing-routes.ts";
 import { REPO_ROOT } from "../lib/repo.ts";
 import { buildModel } from "../model/build-model.ts";
@@ -48,12 +49,8 @@ function withGetLinkSession(spec: any): void {
 
 function fixtureApi() {
   const model = buildModel(inputsOf({ spec: withGetLinkSession }));
-  const plugin = model.curated.linkSession!;
-  const linkSession = {
-    operationId: plugin.operationId,
-    status: Number(plugin.status),
-    defaultLanguage: plugin.defaultLanguage,
-  };
+  const { operationId, status, defaultLanguage } = fakeLinkSessionOf(model)!;
+  const linkSession = { operationId, status, defaultLanguage };
   return { ...fakeApiOf(model), linkSession };
 }
 

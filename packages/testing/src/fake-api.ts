@@ -53,7 +53,11 @@ export interface Route {
   /** Security alternatives (any one suffices), each the credentials sent together; `[]` = none needed. */
   readonly security: readonly (readonly RouteCredential[])[];
   /** The brand rule on this operation's body: which property is the brand, which the asset type. */
-  readonly brandRule: { readonly brand: string; readonly assetType: string } | null;
+  readonly brandRule: {
+    readonly brand: string;
+    readonly assetType: string;
+    readonly brandNullable: boolean;
+  } | null;
 }
 
 /** What the fake serves: its routes, the component schemas they reference, their validators and plug-in data. */

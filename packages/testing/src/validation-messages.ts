@@ -121,6 +121,9 @@ function describeGroup(errors: readonly ValidationError[]): string {
     size("maxProperties", "at most", "fields"),
   ].filter((s) => s !== undefined);
   if (sizes.length > 0) return `${type} of ${sizes.join(" and ")}`;
+  // The generated validators say in words what a schema expects (`x-expected`), e.g. "a non-empty string".
+  const expected = (errors[0]?.parentSchema as { "x-expected"?: unknown } | undefined)?.["x-expected"];
+  if (typeof expected === "string") return expected;
   const pattern = by("pattern");
   if (pattern !== undefined) return `a string matching ${String(pattern.params["pattern"])}`;
   if (by("uniqueItems") !== undefined) return "a list without duplicates";
@@ -176,7 +179,11 @@ export function describeErrors(
     if (UNKNOWN.has(error.keyword)) {
       const name = String(error.params["unevaluatedProperty"] ?? error.params["additionalProperty"]);
       const prefix = fieldName(error.instancePath);
-      unknown.push(prefix === "" ? name : `${prefix}.${name}`);
+      const known = (error.parentSchema as { "x-known"?: unknown } | undefined)?.["x-known"];
+      const near = Array.isArray(known) ? closest(name, known.map(String)) : undefined;
+      unknown.push(
+        `${prefix === "" ? name : `${prefix}.${name}`}${near === undefined ? "" : ` (did you mean ${near}?)`}`,
+      );
       continue;
     }
     if (UNIONS.has(error.keyword)) unions.add(error.instancePath);
@@ -222,4 +229,30 @@ export function describeBodyErrors(
       `Request body must be ${description === "an object" ? "a JSON object" : description}`,
     ...(hint && { hint }),
   });
+}
+
+/** The known name within two edits of `name` (a typo), or `undefined`. */
+function closest(name: string, known: readonly string[]): string | undefined {
+  let best: [string, number] | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 2 && (best === undefined || distance < best[1])) best = [candidate, distance];
+  }
+  return best?.[0];
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }

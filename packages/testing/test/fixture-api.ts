@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FakeApi } from "../src/fake-api.js";
-import { compileValidators } from "../src/spec-validators.js";
+import { compileValidators } from "./support/compile-validators.js";
 
 /** A route table as scripts/test/testing-routes.test.ts writes it, with its validators compiled. */
 export function loadFixtureApi(file: string): FakeApi {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Route, RouteParameter } from "../src/fake-api.js";
 import { readParams } from "../src/read-params.js";
-import { compileValidators } from "../src/spec-validators.js";
+import { compileValidators } from "./support/compile-validators.js";
 
 const COMPONENTS = {
   Colour: { type: "string", enum: ["red", "blue"] },

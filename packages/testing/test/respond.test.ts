@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { sampleJson, type ResponseInputs } from "../src/respond.js";
-import { createSchemaSet } from "../src/spec-validators.js";
+import { createSchemaSet } from "./support/compile-validators.js";
 
 const COMPONENTS = {
   Colour: { type: "string", enum: ["red", "blue"] },

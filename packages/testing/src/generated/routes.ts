@@ -32,7 +32,7 @@ export const ROUTES: readonly Route[] = Object.freeze([
     security: Object.freeze([
       Object.freeze([Object.freeze({ type: "apiKey", in: "header", name: "x-api-key" })]),
     ]),
-    brandRule: Object.freeze({ brand: "brand", assetType: "asset_type" }),
+    brandRule: Object.freeze({ brand: "brand", assetType: "asset_type", brandNullable: true }),
   }),
 ]);
 

@@ -1,6 +1,7 @@
-import { assetTypesFor, brandsFor, isBrandForAssetType } from "@nox-energy/authenticator-enums";
+import { brandsFor } from "@nox-energy/authenticator-enums";
+import { brandRuleIssue } from "@nox-energy/authenticator-enums/validators";
 import type { Route } from "../../fake-api.js";
-import { quote, type FieldHint } from "../../validation-messages.js";
+import type { FieldHint } from "../../validation-messages.js";
 
 /** Which body property is the brand and which the asset type (generated data on the route). */
 export type BrandRule = NonNullable<Route["brandRule"]>;
@@ -18,19 +19,11 @@ const fieldsOf = (body: unknown) =>
   (typeof body === "object" && body !== null ? body : {}) as Readonly<Record<string, unknown>>;
 
 /**
- * Why a request's brand is not one for its asset type (the curated data of
- * `@nox-energy/authenticator-enums`), or `undefined` when it is, or names none.
+ * Why a request's brand is not one for its asset type, or `undefined`: the one brand rule
+ * (`brandRuleIssue` of `@nox-energy/authenticator-enums/validators`, which the client calls too), its message.
  */
 export function checkBrandRule(body: unknown, rule: BrandRule): string | undefined {
-  const fields = fieldsOf(body);
-  const brand = fields[rule.brand];
-  const assetType = fields[rule.assetType];
-  if (brand == null || isBrandForAssetType(brand, assetType)) return undefined;
-  const types = attempt(() => assetTypesFor(brand as never)) ?? [];
-  return (
-    `Brand ${quote(brand)} is not valid for ${rule.assetType} ${quote(assetType)}; ` +
-    `${String(brand)} is a brand for ${types.join(", ")}`
-  );
+  return brandRuleIssue(body, rule)?.message;
 }
 
 /**

@@ -1,7 +1,6 @@
-import type { LinkCallback } from "@nox-energy/authenticator-types";
-import { checkSchema, didYouMean, shown, type CheckMode } from "./check-schema.js";
-import { NoxCallbackError, NoxConfigurationError, type NoxValidationIssue } from "./errors.js";
-import { LINK_CALLBACK_SCHEMA } from "./generated/schemas.js";
+import { NoxCallbackError, NoxConfigurationError, type NoxValidationIssue } from "../../errors.js";
+import { LINK_CALLBACK_VALIDATOR, type LinkCallback } from "../../generated/curated.js";
+import { didYouMean, issuesFrom, shown } from "../../validation-issues.js";
 
 /** The checks {@link parseLinkCallback} makes besides whose callback it is. */
 interface CallbackChecks {
@@ -39,7 +38,6 @@ export const MAX_CALLBACK_DEPTH = 64;
 /** How far in the future `connected_at` may be, for clocks that disagree, when `maxAgeSeconds` is set. */
 const CLOCK_SKEW_SECONDS = 60;
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
-const RESPONSE: CheckMode = { request: false };
 
 function refuse(field: string, message: string, cause?: unknown): never {
   throw new NoxCallbackError([{ field, message }], cause === undefined ? undefined : { cause });
@@ -237,7 +235,10 @@ export function parseLinkCallback(
   if (copy === TOO_DEEP) {
     refuse("data", `is nested deeper than ${MAX_CALLBACK_DEPTH} levels; a callback is one level deep`);
   }
-  const issues = checkSchema(LINK_CALLBACK_SCHEMA, copy, "data", RESPONSE);
+  // The generated validator reads it as NOX's responses are read: unknown fields and new brands pass.
+  const validate = LINK_CALLBACK_VALIDATOR;
+  const issues =
+    validate === null || validate(copy) ? [] : issuesFrom(validate.errors ?? [], { root: "data" });
   if (issues.length === 0) issues.push(...bindingIssues(copy as LinkCallback, checked));
   if (issues.length > 0) throw new NoxCallbackError(issues);
   return copy as LinkCallback;
