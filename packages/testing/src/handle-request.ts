@@ -158,12 +158,12 @@ async function serveRoute(
     const found = config.resources.find(
       `${supplier}\n${fillPath(rule.collection, params.value)}`,
       rule.property,
-      path[rule.property] ?? "",
+      path[rule.parameter] ?? "",
       now,
     );
     if (found === undefined) {
       return jsonReply(404, {
-        error: route.errors["404"] ?? `No resource with ${rule.property} ${quote(path[rule.property])}`,
+        error: route.errors["404"] ?? `No resource with ${rule.parameter} ${quote(path[rule.parameter])}`,
       });
     }
     return jsonReply(route.success?.status ?? 200, found);
@@ -197,9 +197,12 @@ function answer(
   const headers: Record<string, string> = {};
   for (const header of success.headers)
     headers[header.name] = sampleHeader(header.schema, inputs, components);
-  if (success.status >= 300 && success.status < 400 && !URL.canParse(headers["location"] ?? "", config.url)) {
+  const location = headers["location"];
+  if (success.status >= 300 && success.status < 400 && (!location || !URL.canParse(location, config.url))) {
+    // A redirect needs somewhere to go: the documented header's sample, else the request's own URL.
     headers["location"] = `${config.url}${fillPath(route.path, request.params)}`;
   }
+
   if (success.kind === null || success.mediaType === null)
     return { status: success.status, headers, body: "" };
   const mediaType = success.mediaType.includes("*") ? "application/octet-stream" : success.mediaType;
@@ -252,5 +255,10 @@ function answer(
     }
   }
   const contentType = mediaType === "application/octet-stream" ? "application/json" : mediaType;
-  return jsonReply(success.status, value, { ...headers, "content-type": contentType });
+  // Serialised here: jsonReply sends a string as-is, and a JSON string answer must be quoted.
+  return {
+    status: success.status,
+    headers: { ...headers, "content-type": contentType },
+    body: JSON.stringify(value) ?? "null",
+  };
 }

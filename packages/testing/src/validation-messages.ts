@@ -203,8 +203,12 @@ export function describeErrors(
   const paths = [...new Set([...byPath.keys(), ...unions])].filter(
     (path) => path !== "" && ![...unions].some((union) => under(path, union)),
   );
+  const named = new Set<string>();
   for (const path of paths) {
-    const field = fieldName(path);
+    // A parameter is named as a whole ("status", not "status[0]"): it is sent as one text.
+    const field = options.noun === "parameters" ? fieldName(path).split(/[.[]/)[0]! : fieldName(path);
+    if (named.has(field)) continue;
+    named.add(field);
     const own = byPath.get(path) ?? [];
     const description = own.length > 0 ? describePath(own) : "one of the spec's alternatives";
     const hinted = options.hint?.(field, description, own) ?? description;

@@ -26,7 +26,11 @@ const ROUTES = [
 
 describe("readRuleFor: a GET reads what a POST on its parent path created", () => {
   test.each([
-    ["by a property of the POST's success body", 1, { collection: "/users/{user}/things", property: "id" }],
+    [
+      "by a property of the POST's success body",
+      1,
+      { collection: "/users/{user}/things", parameter: "id", property: "id" },
+    ],
     ["not by a name the body does not have", 2, undefined],
     ["not without a POST on the parent path", 3, undefined],
     ["not for another method", 4, undefined],
