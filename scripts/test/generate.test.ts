@@ -10,7 +10,7 @@ import { createFixtureRepo, type FixtureRepo } from "./fixture-repo.ts";
 const TYPES = "packages/types/src/generated/openapi.ts";
 const VALUES = "packages/enums/src/generated/values.ts";
 const LABELS = "packages/enums/src/generated/brand-labels.ts";
-const SCHEMAS = "packages/testing/src/generated/schemas.ts";
+const SCHEMAS = "packages/testing/src/generated/routes.ts";
 const BASE_URL = "packages/client/src/generated/base-url.ts";
 const VALIDATORS = "packages/enums/src/generated/validators.js";
 const UI_LABELS = "packages/enums/src/generated/labels.ts";

@@ -328,7 +328,7 @@ describe("packages are read from packages/*/package.json", () => {
     await repo.write("packages/testing/package.json", `{ "name": "@nox-energy/authenticator-testing" }\n`);
     const { code, stdout } = await run([publish("/docs.json", fixtureBytes("description only"))]);
     expect(code).toBe(0);
-    expect(stdout).toContain("wrote packages/testing/src/generated/schemas.ts");
+    expect(stdout).toContain("wrote packages/testing/src/generated/routes.ts");
     expect(stdout).not.toContain("not classified");
     expect((await onlyChangeset()).bumps).toEqual({
       [TYPES_PKG]: "patch",
