@@ -38,7 +38,9 @@ export const CLIENT_OWN_EXPORTS: readonly string[] = [
   "NoxPermissionDeniedError",
   "NoxRateLimitError",
   "NoxRequestOptions",
+  "NoxServer",
   "NoxServerError",
+  "NoxServerVariable",
   "NoxTimeoutError",
   "NoxUnprocessableEntityError",
   "NoxValidationError",
@@ -82,18 +84,25 @@ export function emitClientCurated(model: ApiModel): GeneratedFile[] {
     "/** The operation whose body the curated brand rule types (brand tied to asset type); `never` when the rule does not fit. */",
     `export type BrandRuleOperationId = ${rule ? JSON.stringify(rule.operationId) : "never"};`,
     "",
+    "/** The brand rule's request types (types package), or `never` when the rule does not fit (no method takes them then). */",
+    rule
+      ? 'export type { CheckedCreateLinkSessionRequest, UncheckedCreateLinkSessionRequest } from "@nox-energy/authenticator-types";'
+      : "export type CheckedCreateLinkSessionRequest = never;\nexport type UncheckedCreateLinkSessionRequest = never;",
+    "",
     "/** The link callback payload (spec/link-callback.schema.json), or the plug-in's contract (what it reads) when off. */",
     callback
       ? "export type { LinkCallback };"
       : "export type LinkCallback = { supplier_user_id: string; connected_at: number; [field: string]: unknown };",
     "",
-    "/** The link callback's generated validator, or `null` when the plug-in is off. */",
-    `export const LINK_CALLBACK_VALIDATOR: Validate | null = ${callback ? `CURATED_VALIDATORS[${JSON.stringify(callback.name)}]` : "null"};`,
+    "/** The link callback's generated validator, or `null` when the plug-in is off (a function: a bundle that never parses a callback drops the validator). */",
+    `export const linkCallbackValidator = (): Validate | null => ${callback ? `CURATED_VALIDATORS[${JSON.stringify(callback.name)}]` : "null"};`,
     "",
   ].join("\n");
   const own = new Set(CLIENT_OWN_EXPORTS);
   const aliases = [...model.schemas.keys()].filter((n) => IDENTIFIER.test(n) && !own.has(n));
-  const types = [...new Set([...aliases, ...BRAND_RULE_TYPES, ...(callback ? ["LinkCallback"] : [])])]
+  const types = [
+    ...new Set([...aliases, ...(rule ? BRAND_RULE_TYPES : []), ...(callback ? ["LinkCallback"] : [])]),
+  ]
     .filter((n) => !own.has(n))
     .sort();
   const exports = [

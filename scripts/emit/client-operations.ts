@@ -141,7 +141,7 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The brand rule's data on the operation it names: which body property is the brand, which the asset type. */
 function brandRuleOf(model: ApiModel, op: Operation): string | undefined {
-  const rule = model.curated.brandRule;
+  const rule = model.curated.plugins.brandRule ? model.curated.brandRule : null;
   if (rule === null || rule.operationId !== op.operationId) return undefined;
   const brand = model.schemas.get(rule.request)?.properties?.find((p) => p.name === rule.brand.key);
   const nullable = brand?.schema.nullable === true;

@@ -4,6 +4,8 @@ import { emitBaseUrl } from "./base-url.ts";
 import { emitBrandRule } from "./brand-rule.ts";
 import { emitClientCurated } from "./client-curated.ts";
 import { emitClientOperations } from "./client-operations.ts";
+import { emitEnumsPlugins } from "./curated/enums-plugins.ts";
+import { emitTypesExports } from "./curated/types-exports.ts";
 import { emitEnums } from "./enums.ts";
 import { emitLabels } from "./labels.ts";
 import { emitLinkCallback } from "./link-callback.ts";
@@ -17,6 +19,7 @@ export const EMITTERS: readonly Emitter[] = [
   emitTypes,
   emitAliases,
   emitEnums,
+  emitEnumsPlugins,
   emitBaseUrl,
   emitClientOperations,
   emitClientCurated,
@@ -26,4 +29,5 @@ export const EMITTERS: readonly Emitter[] = [
   emitLabels,
   emitBrandRule,
   emitValidators,
+  emitTypesExports,
 ];

@@ -103,8 +103,13 @@ function isSilentObject(
     return target !== undefined && isSilentObject(target, components, new Set([...seen, s.ref!]));
   }
   if (x.unevaluatedProperties !== undefined) return false;
+  // An object that names no properties is free-form (`{ type: "object" }`): closing it would refuse everything.
   if (s.kind === "object" || (s.kind === "any" && s.properties !== undefined))
-    return s.additionalProperties === undefined && x.patternProperties === undefined;
+    return (
+      (s.properties ?? []).length > 0 &&
+      s.additionalProperties === undefined &&
+      x.patternProperties === undefined
+    );
   if (s.kind === "intersection" || (s.kind === "union" && s.combinator !== undefined)) {
     const variants = s.variants ?? [];
     // Every part must be an object that says nothing about extra properties; one that allows them
@@ -530,39 +535,39 @@ export interface ComponentsOptions extends Omit<
   PrintOptions,
   "ref" | "baseRef" | "components" | "direction"
 > {
-  /** The `$id` of the components document; references are `<id>#/$defs/<name>`. */
+  /** The base of the components' `$id`s: component `X` is `<id>/X`. */
   id: string;
-  /** The `$id` of the plain copies of discriminator bases. */
+  /** The base of the plain copies of discriminator bases (default `<id>-base`). */
   baseId?: string;
 }
 
 /**
- * The model's component schemas as two JSON Schema documents for `direction`: `{ $id, $defs }` of every
- * component, and the plain copies of discriminator bases (see {@link JsonSchemaPrinter.base}).
+ * The model's component schemas for `direction`, each its own JSON Schema document (`$id` `<id>/<name>`,
+ * so a validator compiler compiles each once, however many roots reference it), and the plain copies of
+ * discriminator bases (see {@link JsonSchemaPrinter.base}).
  */
 export function printComponents(
   model: Pick<ApiModel, "schemas">,
   direction: Direction,
   options: ComponentsOptions,
-): { components: Json; bases: Json | null; printer: JsonSchemaPrinter } {
+): { documents: Json[]; printer: JsonSchemaPrinter } {
   const baseId = options.baseId ?? `${options.id}-base`;
   const printer = new JsonSchemaPrinter({
     ...options,
     direction,
     components: model.schemas,
-    ref: (name) => `${options.id}#/$defs/${pointerSegment(name)}`,
-    baseRef: (name) => `${baseId}#/$defs/${pointerSegment(name)}`,
+    ref: (name) => `${options.id}/${pointerSegment(name)}`,
+    baseRef: (name) => `${baseId}/${pointerSegment(name)}`,
   });
-  const defs = Object.fromEntries([...model.schemas].map(([name, s]) => [name, printer.component(name, s)]));
-  const baseNames = discriminatorBases(model.schemas);
-  const bases =
-    baseNames.length === 0
-      ? null
-      : {
-          $id: baseId,
-          $defs: Object.fromEntries(
-            baseNames.map((name) => [name, printer.base(name, model.schemas.get(name)!)]),
-          ),
-        };
-  return { components: { $id: options.id, $defs: defs }, bases, printer };
+  const asObject = (s: JsonSchema): Json => (typeof s === "boolean" ? (s ? {} : { not: {} }) : s);
+  const documents = [...model.schemas].map(([name, s]) => ({
+    $id: `${options.id}/${pointerSegment(name)}`,
+    ...asObject(printer.component(name, s)),
+  }));
+  for (const name of discriminatorBases(model.schemas))
+    documents.push({
+      $id: `${baseId}/${pointerSegment(name)}`,
+      ...asObject(printer.base(name, model.schemas.get(name)!)),
+    });
+  return { documents, printer };
 }

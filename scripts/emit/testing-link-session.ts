@@ -94,6 +94,9 @@ function reportMisfit(model: ApiModel, why: string): void {
 /** The link-session plug-in's binding: the spec's names when it fits, its own contract when not. */
 export const LINK_SESSION_BINDING_FILE = "packages/testing/src/generated/link-session.ts";
 
+/** The brands plug-in's binding: the enums package's brand data when the spec has it, `null` when not. */
+export const BRANDS_BINDING_FILE = "packages/testing/src/generated/brands.ts";
+
 /** What the testing package exports besides its generic API: each plug-in's public names, when it fits. */
 export const EXPORTS_FILE = "packages/testing/src/generated/exports.ts";
 
@@ -173,8 +176,22 @@ export function emitTestingLinkSession(model: ApiModel): GeneratedFile[] {
       : "// No plug-in fits this spec: the package exports its generic API only.\nexport {};",
     "",
   ].join("\n");
+  const brands = [
+    header,
+    ...(model.curated.plugins.brands
+      ? ['import { brandsFor, isBrandForAssetType } from "@nox-energy/authenticator-enums";']
+      : []),
+    'import type { BrandData } from "../curated/brand-rule/contract.js";',
+    "",
+    model.curated.plugins.brands
+      ? "/** The curated brand data (spec/brands.json over the spec's `Brand` enum), from the enums package. */"
+      : "/** The spec has no `Brand` enum: no brand data (the link page accepts any brand). */",
+    `export const BRAND_DATA: BrandData | null = ${model.curated.plugins.brands ? "{ brandsFor, isBrandForAssetType }" : "null"};`,
+    "",
+  ].join("\n");
   return [
     { path: LINK_SESSION_BINDING_FILE, source: binding },
+    { path: BRANDS_BINDING_FILE, source: brands },
     { path: EXPORTS_FILE, source: exports },
   ];
 }

@@ -98,13 +98,13 @@ export function planValidators(model: ApiModel): Plan {
     format: format(false),
     messages: true,
   });
-  const docs = [request, response].flatMap((d) => [d.components, ...(d.bases ? [d.bases] : [])]);
+  const docs = [...request.documents, ...response.documents];
   const printerFor = (direction: "request" | "response", op: Operation | null, binaryAsAny = false) =>
     new JsonSchemaPrinter({
       direction,
       components: model.schemas,
-      ref: (name) => `${ID}/${direction}#/$defs/${pointerSegment(name)}`,
-      baseRef: (name) => `${ID}/${direction}-base#/$defs/${pointerSegment(name)}`,
+      ref: (name) => `${ID}/${direction}/${pointerSegment(name)}`,
+      baseRef: (name) => `${ID}/${direction}-base/${pointerSegment(name)}`,
       format: format(op !== null && op === link),
       binaryAsAny,
       messages: true,
@@ -205,6 +205,12 @@ export function createAjv(unknownFormats: readonly string[] = []): Ajv {
     // without a length): the meta-schema check still refuses a malformed schema.
     strict: false,
     unicodeRegExp: true,
+    // Each component compiles to one function, called where it is referenced: inlined, a large spec's
+    // module repeats a component's code at every use (GitHub's: tens of MB).
+    inlineRefs: false,
+    // A long enum (the spec's brands) is checked by a loop over the schema's list rather than a chain of
+    // comparisons that writes every value out a second time.
+    loopEnum: 8,
     code: { source: true, esm: true, lines: false, optimize: true, formats: _`require("formats")` },
   });
   for (const [format, exported] of Object.entries(FORMAT_NAMES)) {
@@ -251,23 +257,113 @@ export function toPureEsm(code: string): string {
   return [...head, body.replace(/^"use strict";\s*/, "")].join("\n");
 }
 
+const ERROR_OBJECT =
+  /const (err\d+) = \{instancePath(?::([^,]+))?,schemaPath:("(?:[^"\\]|\\.)*"),keyword:("[^"]*"),params:(\{[^{}]*\}),schema:[^,]*?,parentSchema:([^,]*?),data(?::([^,}]+))?\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}/g;
+
+/**
+ * Ajv writes each error as an object literal and an if/else to append it, ~250 bytes per error (a
+ * spec's module has one per keyword that can fail); one helper call instead keeps the module small.
+ * The error's verbose `schema` (the keyword's value, unread) is left out; `parentSchema` and `data` stay.
+ * An error the pattern does not match (an odd property name) is left as Ajv wrote it.
+ */
+export function compactErrors(code: string): string {
+  const body = code.replace(
+    ERROR_OBJECT,
+    (_, _err, path, schemaPath, keyword, params, parentSchema, data) =>
+      `vErrors=$e(vErrors,${path ?? "instancePath"},${schemaPath},${keyword},${params},${parentSchema},${data ?? "data"});`,
+  );
+  const helper =
+    "function $e(v,instancePath,schemaPath,keyword,params,parentSchema,data){const e={instancePath,schemaPath,keyword,params,parentSchema,data};if(v===null)return [e];v.push(e);return v;}";
+  return `${helper}\n${body}`;
+}
+
+const SCHEMA_CONSTANT = /const (schema\d+) = (\{.*?\});(?=const |function |export |$)/gs;
+const ADDRESSING = new Set(["$id", "$ref", "$schema"]);
+
+/**
+ * The schema constants Ajv keeps for `verbose` errors (`parentSchema`), without what only addressed
+ * schemas at compile time (`$id`, `$ref`): the messages read types, enums, properties and annotations.
+ */
+export function leanSchemaConstants(code: string): string {
+  const lean = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(lean)
+      : typeof value === "object" && value !== null
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([k]) => !ADDRESSING.has(k))
+              .map(([k, v]) => [k, lean(v)]),
+          )
+        : value;
+  return code.replace(SCHEMA_CONSTANT, (whole, name: string, literal: string) => {
+    try {
+      return `const ${name} = ${JSON.stringify(lean(JSON.parse(literal)))};`;
+    } catch {
+      return whole;
+    }
+  });
+}
+
+/** The index just past the `}` closing the `{` at `open`, skipping double-quoted strings (all Ajv writes). */
+function closing(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      for (i++; i < code.length && code[i] !== '"'; i++) if (code[i] === "\\") i++;
+    } else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i + 1;
+  }
+  throw new Error("validators: unbalanced braces in Ajv's output.");
+}
+
+/**
+ * Ajv sets `validateN.evaluated = {...}` after each function: a statement with a side effect, which
+ * keeps every validator in any bundle that imports one. Written as a pure expression instead
+ * (`var validateN = Object.assign(function validateN() {...}, { evaluated })`), a bundle keeps only the
+ * validators it uses (the client's: not the link callback's unless it calls parseLinkCallback). The
+ * aliases the exports use move to the end, after every definition.
+ */
+export function treeShakable(code: string): string {
+  const aliases: string[] = [];
+  let body = code.replace(/const (\w+) = (validate\d+);/g, (whole) => (aliases.push(whole), ""));
+  let out = "";
+  for (;;) {
+    const start = body.search(/function validate\d+\(/);
+    if (start === -1) break;
+    const name = /function (validate\d+)\(/.exec(body.slice(start))![1]!;
+    const end = closing(body, body.indexOf("{", body.indexOf(")", start)));
+    const assignment = new RegExp(`^${name}\\.evaluated = (\\{[^;]*\\});`).exec(body.slice(end));
+    out += body.slice(0, start);
+    const fn = body.slice(start, end);
+    if (assignment) {
+      out += `var ${name} = /* @__PURE__ */ Object.assign(${fn}, { evaluated: ${assignment[1]} });`;
+      body = body.slice(end + assignment[0].length);
+    } else {
+      out += fn;
+      body = body.slice(end);
+    }
+  }
+  return `${out}${body}\n${aliases.join("\n")}\n`;
+}
+
 /** The module's exports as data: `OPERATION_VALIDATORS` and `CURATED_VALIDATORS`, frozen. */
 function exportsCode(plan: Plan): string {
   const ops = plan.operations.map((op) => {
     const fields = [
       ...(op.params ? [`params: ${op.params}`] : []),
       ...(op.body ? [`body: ${op.body}`] : []),
-      `responses: Object.freeze({ ${op.responses.map(([s, n]) => `${JSON.stringify(s)}: ${n}`).join(", ")} })`,
+      `responses: /* @__PURE__ */ Object.freeze({ ${op.responses.map(([s, n]) => `${JSON.stringify(s)}: ${n}`).join(", ")} })`,
     ];
-    return `  ${JSON.stringify(op.operationId)}: Object.freeze({ ${fields.join(", ")} }),`;
+    return `  ${JSON.stringify(op.operationId)}: /* @__PURE__ */ Object.freeze({ ${fields.join(", ")} }),`;
   });
   return [
     "/** Per operationId: its parameters as one object, its request body, and each success status' JSON body. */",
-    "export const OPERATION_VALIDATORS = Object.freeze({",
+    "export const OPERATION_VALIDATORS = /* @__PURE__ */ Object.freeze({",
     ...ops,
     "});",
     "/** Curated schemas' validators, by name (the link callback), present when their plug-in is on. */",
-    `export const CURATED_VALIDATORS = Object.freeze({ ${plan.curated.map(([k, n]) => `${JSON.stringify(k)}: ${n}`).join(", ")} });`,
+    `export const CURATED_VALIDATORS = /* @__PURE__ */ Object.freeze({ ${plan.curated.map(([k, n]) => `${JSON.stringify(k)}: ${n}`).join(", ")} });`,
     "",
   ].join("\n");
 }
@@ -327,7 +423,11 @@ export function emitValidators(model: ApiModel): GeneratedFile[] {
     change: "the spec (or scripts/emit/validators.ts)",
   });
   // Each validator is module-private; the two tables below are the module's exports.
-  const esm = toPureEsm(code).replace(/export const (\w+) = (validate\d+);/g, "const $1 = $2;");
+  const esm = treeShakable(
+    compactErrors(
+      leanSchemaConstants(toPureEsm(code).replace(/export const (\w+) = (validate\d+);/g, "const $1 = $2;")),
+    ),
+  );
   return [
     { path: VALIDATORS_FILE, source: `${header}${esm}\n${exportsCode(plan)}` },
     { path: VALIDATORS_TYPES_FILE, source: typesCode(plan, header) },

@@ -11,18 +11,37 @@ export function pascalCase(text: string): string {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Words a type alias (or a `const`) cannot be named: JavaScript's reserved words and TypeScript's own types. */
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally " +
+    "for function if import in instanceof new null return super switch this throw true try typeof var void " +
+    "while with implements interface let package private protected public static yield await any boolean " +
+    "never number object string symbol unknown bigint undefined"
+  ).split(" "),
+);
 
-/** A component's name as an enum owner: as is when it is an identifier (`Brand`), else PascalCase (`check-suite` -> `CheckSuite`). */
+/** True when `name` can name a type alias and a binding as written. */
+export const isTypeName = (name: string): boolean => IDENTIFIER.test(name) && !RESERVED.has(name);
+
+/** A component's name as a type name: as is when it can be one (`Brand`), else PascalCase (`check-suite` -> `CheckSuite`). */
 export function ownerName(name: string): string {
-  return IDENTIFIER.test(name) ? name : pascalCase(name) || "Schema";
+  if (isTypeName(name)) return name;
+  const pascal = pascalCase(name);
+  return pascal === "" ? "Schema" : /^[0-9]/.test(pascal) ? `_${pascal}` : pascal;
 }
 
-/** Each component's owner name: its own when an identifier, else PascalCase numbered past any clash. */
-export function componentOwners(schemas: ReadonlyMap<string, Schema>): Map<string, string> {
+/**
+ * Each component's type name (its alias in the types package, and the owner of its inline enums): its own
+ * name when it can be one, else PascalCase (`check-suite` -> `CheckSuite`, `import` -> `Import`), numbered
+ * past a clash with another component's.
+ */
+export function componentOwners(schemas: Iterable<string>): Map<string, string> {
+  const names = [...schemas];
   const owners = new Map<string, string>();
-  const taken = new Set([...schemas.keys()].filter((n) => IDENTIFIER.test(n)));
-  for (const name of schemas.keys()) {
-    if (IDENTIFIER.test(name)) owners.set(name, name);
+  const taken = new Set(names.filter(isTypeName));
+  for (const name of names) {
+    if (isTypeName(name)) owners.set(name, name);
     else {
       const base = ownerName(name);
       let unique = base;
@@ -143,13 +162,13 @@ export function collectEnums(
 ): EnumInfo[] {
   const usage = componentUsage(operations, schemas, webhooks);
   const enums: EnumInfo[] = [];
-  const owners = componentOwners(schemas);
+  const owners = componentOwners(schemas.keys());
   // Component owner names are never given to another enum.
   const taken = new Set(owners.values());
   const add = (root: Schema, owner: string, pointer: string, used: EnumUsage, named: string | null) =>
     walk(root, owner, pointer, (s, name, at) => {
       if (s.enum === undefined || s.kind === "ref") return;
-      const isComponent = named !== null && name === owner && s === root;
+      const isComponent = named !== null && s === root;
       let unique = name;
       if (!isComponent) {
         for (let n = 2; taken.has(unique); n++) unique = `${name}${n}`;
@@ -157,8 +176,8 @@ export function collectEnums(
       }
       enums.push({
         name: unique,
-        // Its alias exists in the types package only when the component's name is an identifier.
-        named: isComponent && named === name,
+        // Its alias (the component's type name) exists in the types package.
+        named: isComponent,
         pointer: at,
         values: s.enum,
         ...(s.nullable && { nullable: true }),

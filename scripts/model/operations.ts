@@ -1,5 +1,5 @@
 import { child, problem, warn } from "./errors.ts";
-import { isObject, normaliseSchema, resolveRef, type ReadContext } from "./schemas.ts";
+import { isObject, normaliseSchema, resolveExampleRef, resolveRef, type ReadContext } from "./schemas.ts";
 import type {
   Credential,
   Media,
@@ -106,21 +106,13 @@ export function mediaKind(mediaType: string): MediaKind {
   return "binary";
 }
 
-/** An example value with a `$ref` to `#/components/examples/*` (as GitHub writes them) replaced by that example's value. */
-function resolveExample(context: ReadContext, value: unknown, at: string): unknown {
-  if (!isObject(value) || typeof value.$ref !== "string" || Object.keys(value).length !== 1) return value;
-  if (!value.$ref.startsWith("#/components/examples/")) return value;
-  const target = deref(context, value, at);
-  return target === null ? undefined : target.value.value;
-}
-
 function readExamples(context: ReadContext, raw: unknown, at: string): Record<string, unknown> | undefined {
   if (!isObject(raw)) return undefined;
   const out: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(raw)) {
     const example = deref(context, entry, child(at, name));
     if (example === null || !("value" in example.value)) continue;
-    out[name] = resolveExample(context, example.value.value, child(child(at, name), "value"));
+    out[name] = resolveExampleRef(context, example.value.value, child(child(at, name), "value"));
   }
   return out;
 }
@@ -137,7 +129,7 @@ function readContent(context: ReadContext, content: unknown, at: string): Media[
     const examples = readExamples(context, raw.examples, child(mediaAt, "examples"));
     const example =
       "example" in raw
-        ? resolveExample(context, raw.example, child(mediaAt, "example"))
+        ? resolveExampleRef(context, raw.example, child(mediaAt, "example"))
         : examples === undefined
           ? undefined
           : Object.values(examples)[0];

@@ -115,6 +115,17 @@ export function resolveRef(context: ReadContext, ref: string, at: string): unkno
   return node;
 }
 
+/**
+ * An example value that is only a `$ref` to `#/components/examples/*` (as GitHub writes them, though
+ * OpenAPI reads example values literally) replaced by that example's `value`; any other value as is.
+ */
+export function resolveExampleRef(context: ReadContext, value: unknown, at: string): unknown {
+  if (!isObject(value) || typeof value.$ref !== "string" || Object.keys(value).length !== 1) return value;
+  if (!value.$ref.startsWith("#/components/examples/")) return value;
+  const target = resolveRef(context, value.$ref, at);
+  return isObject(target) ? target.value : undefined;
+}
+
 /** The component name a `$ref` names, or `null` when it points elsewhere. */
 export function componentName(ref: string): string | null {
   const name = COMPONENT_REF.exec(ref)?.[1];
@@ -172,6 +183,11 @@ export function normaliseSchema(raw: unknown, pointer: string, context: ReadCont
     ...constrain(raw),
     ...describe(raw),
   };
+  if (node.example !== undefined) {
+    const example = resolveExampleRef(context, node.example, child(pointer, "example"));
+    if (example === undefined) delete node.example;
+    else node.example = example;
+  }
   if (typeof node.format === "string" && !KNOWN_FORMATS.has(node.format)) {
     warn(
       context.diagnostics,

@@ -58,5 +58,16 @@ export async function typeCheck(
       (error: { stdout?: string }) => String(error.stdout ?? error),
     );
   const files = { client: "tsconfig.json", testing: "tsconfig.testing.json" };
+  // None named: the types and enums packages alone (the client's program without the client).
+  if (programs.length === 0) {
+    await writeFile(
+      join(root, "tsconfig.base-only.json"),
+      JSON.stringify({
+        ...config(["ES2023"], "types"),
+        include: ["packages/types/src", "packages/enums/src"],
+      }),
+    );
+    return check("tsconfig.base-only.json");
+  }
   return (await Promise.all(programs.map((p) => check(files[p])))).join("");
 }

@@ -24,7 +24,7 @@ export {
   type NoxApiErrorDetails,
   type NoxValidationIssue,
 } from "./errors.js";
-export { DEFAULT_BASE_URL } from "./generated/base-url.js";
+export { DEFAULT_BASE_URL, SERVERS, type NoxServer, type NoxServerVariable } from "./generated/base-url.js";
 export type { NoxLogger, NoxLogLevel } from "./log.js";
 export type { NoxClientOptions, NoxRequestOptions } from "./options.js";
 export type { NoxBackoffOptions } from "./retry.js";

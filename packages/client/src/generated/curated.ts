@@ -9,8 +9,14 @@ import type { LinkCallback } from "@nox-energy/authenticator-types";
 /** The operation whose body the curated brand rule types (brand tied to asset type); `never` when the rule does not fit. */
 export type BrandRuleOperationId = "createSupplierLinkSession";
 
+/** The brand rule's request types (types package), or `never` when the rule does not fit (no method takes them then). */
+export type {
+  CheckedCreateLinkSessionRequest,
+  UncheckedCreateLinkSessionRequest,
+} from "@nox-energy/authenticator-types";
+
 /** The link callback payload (spec/link-callback.schema.json), or the plug-in's contract (what it reads) when off. */
 export type { LinkCallback };
 
-/** The link callback's generated validator, or `null` when the plug-in is off. */
-export const LINK_CALLBACK_VALIDATOR: Validate | null = CURATED_VALIDATORS["LinkCallback"];
+/** The link callback's generated validator, or `null` when the plug-in is off (a function: a bundle that never parses a callback drops the validator). */
+export const linkCallbackValidator = (): Validate | null => CURATED_VALIDATORS["LinkCallback"];

@@ -1,8 +1,8 @@
 import type {
+  BrandRuleOperationId,
   CheckedCreateLinkSessionRequest,
   UncheckedCreateLinkSessionRequest,
-} from "@nox-energy/authenticator-types";
-import type { BrandRuleOperationId } from "../../generated/curated.js";
+} from "../../generated/curated.js";
 
 /**
  * The body `createLinkSession` takes: `brand` tied to `asset_type` when the client checks the brand rule

@@ -1,5 +1,5 @@
 import { NoxCallbackError, NoxConfigurationError, type NoxValidationIssue } from "../../errors.js";
-import { LINK_CALLBACK_VALIDATOR, type LinkCallback } from "../../generated/curated.js";
+import { linkCallbackValidator, type LinkCallback } from "../../generated/curated.js";
 import { didYouMean, issuesFrom, shown } from "../../validation-issues.js";
 
 /** The checks {@link parseLinkCallback} makes besides whose callback it is. */
@@ -236,7 +236,7 @@ export function parseLinkCallback(
     refuse("data", `is nested deeper than ${MAX_CALLBACK_DEPTH} levels; a callback is one level deep`);
   }
   // The generated validator reads it as NOX's responses are read: unknown fields and new brands pass.
-  const validate = LINK_CALLBACK_VALIDATOR;
+  const validate = linkCallbackValidator();
   const issues =
     validate === null || validate(copy) ? [] : issuesFrom(validate.errors ?? [], { root: "data" });
   if (issues.length === 0) issues.push(...bindingIssues(copy as LinkCallback, checked));

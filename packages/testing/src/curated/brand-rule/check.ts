@@ -1,6 +1,6 @@
-import { brandsFor } from "@nox-energy/authenticator-enums";
 import { brandRuleIssue } from "@nox-energy/authenticator-enums/validators";
 import type { Route } from "../../fake-api.js";
+import { BRAND_DATA } from "../../generated/brands.js";
 import type { FieldHint } from "../../validation-messages.js";
 
 /** Which body property is the brand and which the asset type (generated data on the route). */
@@ -13,6 +13,16 @@ function attempt<T>(read: () => T): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The brands valid for `assetType` in the curated data, or `undefined` (no data, or an asset type it lacks). */
+export function brandsForAssetType(assetType: unknown): readonly string[] | undefined {
+  return BRAND_DATA === null ? undefined : attempt(() => BRAND_DATA!.brandsFor(assetType as never));
+}
+
+/** Whether the curated data allows `brand` for `assetType` (any brand, without data). */
+export function allowsBrand(brand: unknown, assetType: unknown): boolean {
+  return BRAND_DATA === null || BRAND_DATA.isBrandForAssetType(brand, assetType);
 }
 
 const fieldsOf = (body: unknown) =>
@@ -34,8 +44,8 @@ export function brandHint(body: unknown, rule: BrandRule): FieldHint {
   return (field, description) => {
     if (field !== rule.brand) return undefined;
     const assetType = fieldsOf(body)[rule.assetType];
-    const brands = attempt(() => brandsFor(assetType as never));
-    if (brands === undefined || !description.includes("one of")) return undefined;
+    const brands = brandsForAssetType(assetType);
+    if (!brands || !description.includes("one of")) return undefined;
     const list = `one of the brands for ${rule.assetType} ${String(assetType)}: ${brands.join(", ")}`;
     return description.replace(/(null or )?one of (the spec's \d+ values|.*?)(?= or null$|$)/, list);
   };

@@ -1,5 +1,5 @@
-import { brandsFor, isBrandForAssetType } from "@nox-energy/authenticator-enums";
 import { EXPIRED_RETENTION_SECONDS } from "../../defaults.js";
+import { allowsBrand, brandsForAssetType } from "../brand-rule/check.js";
 import type { LinkCallback, LinkSession } from "../../generated/link-session.js";
 import type { LinkCallbackContract, LinkSessionContract } from "./contract.js";
 import { encodeLinkCallback, withCallbackData } from "./link-callback.js";
@@ -86,7 +86,7 @@ export class SessionStore {
     if (now >= session.expires_at) {
       return { ok: false, status: 410, error: "This link has expired: ask for a new one." };
     }
-    const brand = choices.brand ?? session.brand ?? brandsFor(assetTypeOf(session))[0];
+    const brand = choices.brand ?? session.brand ?? brandsForAssetType(session.asset_type)?.[0];
     const problem = checkChoices(session, brand, choices);
     if (problem !== undefined) return { ok: false, status: 400, error: problem };
     const userKey = `${session.supplier}\n${session.supplier_user_id}`;
@@ -106,11 +106,6 @@ export class SessionStore {
   }
 }
 
-/** The session's `asset_type` (none in a spec without one, as upstream's earlier v2), as the brand data reads it. */
-function assetTypeOf(session: LinkSessionContract): Parameters<typeof brandsFor>[0] {
-  return session.asset_type as Parameters<typeof brandsFor>[0];
-}
-
 function checkChoices(
   session: LinkSessionContract,
   brand: string | undefined,
@@ -119,8 +114,8 @@ function checkChoices(
   if (session.brand !== null && brand !== session.brand) {
     return `This session's brand is pre-selected as ${session.brand}; the user cannot pick ${brand}.`;
   }
-  if (!isBrandForAssetType(brand, assetTypeOf(session))) {
-    return `${String(brand)} is not a brand for asset_type ${String(assetTypeOf(session))}.`;
+  if (!allowsBrand(brand, session.asset_type)) {
+    return `${String(brand)} is not a brand for asset_type ${String(session.asset_type)}.`;
   }
   const { device_ids: devices, nox_user_id: noxUserId } = choices;
   if (
