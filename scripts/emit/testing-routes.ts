@@ -42,6 +42,8 @@ export interface FakeRoute {
    */
   success: {
     status: number;
+    /** The status as the spec documents it (`"201"`, `"2XX"`): its validator's key. */
+    documented: string;
     mediaType: string | null;
     kind: MediaKind | null;
     schema: Printed | null;
@@ -141,6 +143,7 @@ function routeOf(op: Operation, model: ApiModel): { route: FakeRoute; roots: Sch
         ? null
         : {
             status: statusOf(answer.status),
+            documented: answer.status,
             mediaType: answer.mediaType ?? null,
             kind: answer.kind ?? null,
             schema: answer.schema ? print(answer.schema) : null,

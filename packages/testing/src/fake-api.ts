@@ -39,6 +39,8 @@ export interface Route {
   /** The first documented 2xx (else 3xx) answer; `null` when the spec documents neither (answered 204). */
   readonly success: {
     readonly status: number;
+    /** The status as the spec documents it (`"201"`, `"2XX"`): its validator's key. */
+    readonly documented: string;
     readonly mediaType: string | null;
     readonly kind: MediaKind | null;
     readonly schema: unknown;

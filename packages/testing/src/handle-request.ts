@@ -235,7 +235,7 @@ function answer(
           value as Record<string, unknown>,
         )
       : value;
-  const validate = config.api.validators[route.operationId]?.responses[String(success.status)];
+  const validate = config.api.validators[route.operationId]?.responses[success.documented];
   const sampled = sampleJson(success.schema, inputs, { components, validate }, shape);
   if (!sampled.valid) config.onInvalidAnswer?.(route);
   const value = sampled.value;

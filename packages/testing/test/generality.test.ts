@@ -17,7 +17,14 @@ const COMPONENTS = {
 };
 const NOTE = { $ref: "#/components/schemas/Note" };
 const json = (schema: unknown, status = 200) =>
-  ({ status, mediaType: "application/json", kind: "json", schema, headers: [] }) as const;
+  ({
+    status,
+    documented: String(status),
+    mediaType: "application/json",
+    kind: "json",
+    schema,
+    headers: [],
+  }) as const;
 const route = (operationId: string, method: string, path: string, extra: Partial<Route> = {}): Route => ({
   operationId,
   method,
@@ -48,6 +55,7 @@ const ROUTES: Route[] = [
     body: { required: true, mediaType: "text/plain", kind: "text", schema: { type: "string", minLength: 2 } },
     success: {
       status: 200,
+      documented: "200",
       mediaType: "text/plain",
       kind: "text",
       schema: { type: "string", example: "hello" },
@@ -55,11 +63,19 @@ const ROUTES: Route[] = [
     },
   }),
   route("xml", "GET", "/xml", {
-    success: { status: 200, mediaType: "application/xml", kind: "text", schema: NOTE, headers: [] },
+    success: {
+      status: 200,
+      documented: "200",
+      mediaType: "application/xml",
+      kind: "text",
+      schema: NOTE,
+      headers: [],
+    },
   }),
   route("download", "GET", "/download", {
     success: {
       status: 200,
+      documented: "200",
       mediaType: "application/octet-stream",
       kind: "binary",
       schema: { type: "string", format: "binary" },
@@ -70,7 +86,7 @@ const ROUTES: Route[] = [
     parameters: [
       { name: "id", in: "path", required: true, style: "simple", explode: false, schema: { type: "string" } },
     ],
-    success: { status: 302, mediaType: null, kind: null, schema: null, headers: [] },
+    success: { status: 302, documented: "302", mediaType: null, kind: null, schema: null, headers: [] },
   }),
   route("nothing", "DELETE", "/nothing", { success: null }),
   route("accepted", "POST", "/accepted", {

@@ -9,7 +9,7 @@ const route = (method: string, path: string): Route => ({
   path,
   parameters: [],
   body: null,
-  success: { status: 200, mediaType: null, kind: null, schema: null, headers: [] },
+  success: { status: 200, documented: "200", mediaType: null, kind: null, schema: null, headers: [] },
   errors: {},
   security: [],
   brandRule: null,

@@ -20,6 +20,7 @@ export const ROUTES: readonly Route[] = Object.freeze([
     }),
     success: Object.freeze({
       status: 201,
+      documented: "201",
       mediaType: "application/json",
       kind: "json",
       schema: Object.freeze({ $ref: "#/components/schemas/CreateSupplierLinkSessionResponse" }),

@@ -113,7 +113,7 @@ function build(route: Route, set: SchemaSet): OperationValidators {
   const answer = route.success;
   const responses: Record<string, Validate> =
     answer?.schema != null && answer.kind === "json"
-      ? { [String(answer.status)]: set.compile(answer.schema as Json) }
+      ? { [answer.documented]: set.compile(answer.schema as Json) }
       : {};
   return { ...(params && { params }), ...(body && { body }), responses };
 }
