@@ -9,7 +9,8 @@ import { emitTypesExports } from "./curated/types-exports.ts";
 import { emitEnums } from "./enums.ts";
 import { emitLabels } from "./labels.ts";
 import { emitLinkCallback } from "./link-callback.ts";
-import { emitTestingSchemas } from "./testing-schemas.ts";
+import { emitTestingLinkSession } from "./testing-link-session.ts";
+import { emitTestingRoutes } from "./testing-routes.ts";
 import { emitTypes } from "./types.ts";
 import { emitValidators } from "./validators.ts";
 
@@ -22,7 +23,8 @@ export const EMITTERS: readonly Emitter[] = [
   emitBaseUrl,
   emitClientOperations,
   emitClientCurated,
-  emitTestingSchemas,
+  emitTestingRoutes,
+  emitTestingLinkSession,
   emitLinkCallback,
   emitLabels,
   emitBrandRule,

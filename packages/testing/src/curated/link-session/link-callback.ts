@@ -1,7 +1,7 @@
-import type { LinkCallback } from "@nox-energy/authenticator-types";
+import type { LinkCallbackContract } from "./contract.js";
 
 /** The `data` query parameter NOX sends: the callback as JSON, base64url-encoded without padding. */
-export function encodeLinkCallback(callback: LinkCallback): string {
+export function encodeLinkCallback(callback: LinkCallbackContract): string {
   const bytes = new TextEncoder().encode(JSON.stringify(callback));
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);

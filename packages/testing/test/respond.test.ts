@@ -1,15 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { buildResponse, type ResponseInputs } from "../src/build-response.js";
-import { createSchemaSet, type Json } from "../src/spec-schema.js";
+import { sampleJson, type ResponseInputs } from "../src/respond.js";
+import { createSchemaSet } from "./support/compile-validators.js";
 
-const SET = createSchemaSet({
+const COMPONENTS = {
   Colour: { type: "string", enum: ["red", "blue"] },
   Thing: {
     type: "object",
     properties: { id: { type: "string", example: "thing-1" }, size: { type: "integer" } },
   },
   Loop: { type: "object", properties: { next: { $ref: "#/components/schemas/Loop" } } },
-});
+};
 const INPUTS: ResponseInputs = {
   body: undefined,
   bodySchema: { type: "object" },
@@ -17,16 +17,18 @@ const INPUTS: ResponseInputs = {
   url: "http://127.0.0.1:1/v2",
   now: 1703123456,
 };
+const SET = createSchemaSet(COMPONENTS);
+/** A sample of `schema`, checked by its validator as the fake checks its answers. */
+const build = (schema: object, inputs: Partial<ResponseInputs> = {}) =>
+  sampleJson(
+    schema,
+    { ...INPUTS, ...inputs },
+    { components: COMPONENTS, validate: SET.compile(schema as never) },
+  );
 const one = (schema: object, name = "p", inputs: Partial<ResponseInputs> = {}) =>
-  (
-    buildResponse(
-      { type: "object", properties: { [name]: schema } } as Json,
-      { ...INPUTS, ...inputs },
-      SET,
-    ) as Record<string, unknown>
-  )[name];
+  (build({ type: "object", properties: { [name]: schema } }, inputs).value as Record<string, unknown>)[name];
 
-describe("buildResponse: a property's value", () => {
+describe("sampleJson: a property's value", () => {
   test.each([
     [
       "echoes a request body field of the same name",
@@ -40,21 +42,17 @@ describe("buildResponse: a property's value", () => {
     ["is the example otherwise", { type: "string", example: "ex", default: "def" }, {}, "ex"],
     ["else the default", { type: "string", default: "def", enum: ["a", "def"] }, {}, "def"],
     ["else the first enum value (through a $ref)", { $ref: "#/components/schemas/Colour" }, {}, "red"],
-    ["else null when nullable", { type: "integer", nullable: true }, {}, null],
-    [
-      "else null for a nullable $ref",
-      { anyOf: [{ $ref: "#/components/schemas/Thing" }, { type: "null" }] },
-      {},
-      null,
-    ],
+    // Changed by issue #14 (a sampler builds the body): a nullable property gets a value of its type, not null.
+    ["a nullable integer: an integer", { type: "integer", nullable: true }, {}, 0],
     ["a uri: the fake's URL", { type: "string", format: "uri" }, {}, "http://127.0.0.1:1/v2"],
     ["a date-time: now", { type: "string", format: "date-time" }, {}, "2023-12-21T01:50:56.000Z"],
     ["a date: today", { type: "string", format: "date" }, {}, "2023-12-21"],
-    ["a string", { type: "string" }, {}, ""],
+    // openapi-sampler's plain values (were "", false and [] before the sampler).
+    ["a string", { type: "string" }, {}, "string"],
     ["an integer: its minimum", { type: "integer", minimum: 3 }, {}, 3],
     ["a number", { type: "number" }, {}, 0],
-    ["a boolean", { type: "boolean" }, {}, false],
-    ["an array", { type: "array", items: { type: "string" } }, {}, []],
+    ["a boolean", { type: "boolean" }, {}, true],
+    ["an array", { type: "array", items: { type: "string" } }, {}, ["string"]],
     [
       "an object, built by the same rules",
       { $ref: "#/components/schemas/Thing" },
@@ -71,6 +69,7 @@ describe("buildResponse: a property's value", () => {
 
   test("a uuid is a fresh UUID", () => {
     expect(one({ type: "string", format: "uuid" })).toMatch(/^[0-9a-f-]{36}$/);
+    expect(one({ type: "string", format: "uuid" })).not.toBe(one({ type: "string", format: "uuid" }));
   });
 
   test("a cyclic schema still ends", () => {
@@ -80,7 +79,7 @@ describe("buildResponse: a property's value", () => {
   test("only the schema's properties, in its order; fields it does not name are not echoed", () => {
     const body = { b: 1, extra: "x", a: 2 };
     const schema = { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" } } };
-    expect(Object.entries(buildResponse(schema, { ...INPUTS, body }, SET) as object)).toEqual([
+    expect(Object.entries(build(schema, { body }).value as object)).toEqual([
       ["a", 2],
       ["b", 1],
     ]);
@@ -92,22 +91,55 @@ describe("buildResponse: a property's value", () => {
       type: "object",
       properties: { p: { type: "string", example: "ex" }, q: { type: "string" } },
     };
-    const built = buildResponse(schema, { ...INPUTS, body: { p: "sent", q: "asked" }, bodySchema }, SET);
-    expect(built).toEqual({ p: "ex", q: "asked" });
+    expect(build(schema, { body: { p: "sent", q: "asked" }, bodySchema }).value).toEqual({
+      p: "ex",
+      q: "asked",
+    });
   });
 
   test("a property named __proto__ stays an own property", () => {
     const body = JSON.parse('{"__proto__": {"polluted": true}}');
-    const built = buildResponse(
-      JSON.parse('{"type": "object", "properties": {"__proto__": {"type": "object"}}}'),
-      { ...INPUTS, body },
-      SET,
-    );
-    expect(Object.hasOwn(built as object, "__proto__")).toBe(true);
+    const built = build(JSON.parse('{"type": "object", "properties": {"__proto__": {"type": "object"}}}'), {
+      body,
+    });
+    expect(Object.hasOwn(built.value as object, "__proto__")).toBe(true);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
+});
 
-  test("no schema, no body", () => {
-    expect(buildResponse(null, INPUTS, SET)).toBeUndefined();
+describe("sampleJson: the answer passes its validator", () => {
+  test("an echo the response schema refuses is dropped, the rest kept", () => {
+    const schema = {
+      type: "object",
+      required: ["id", "name"],
+      properties: { id: { type: "integer" }, name: { type: "string" } },
+    };
+    const built = build(schema, { params: { id: "not-a-number" }, body: { name: "kept" } });
+    expect(built).toEqual({ value: { id: 0, name: "kept" }, valid: true });
+  });
+
+  test("an example that breaks its own schema is not used", () => {
+    expect(build({ type: "integer", minimum: 5, example: 2 })).toEqual({ value: 5, valid: true });
+  });
+
+  test("a required name its schema does not declare (GitHub's spec has 37) is filled in", () => {
+    const schema = {
+      type: "object",
+      required: ["tags"],
+      properties: { tag: { type: "array", items: { type: "string" } } },
+    };
+    const built = build(schema);
+    expect(built.valid).toBe(true);
+    expect(built.value).toHaveProperty("tags");
+  });
+
+  test("a pattern openapi-sampler cannot meet is met by json-schema-faker", () => {
+    const built = build({ type: "string", pattern: "^[A-Z]{3}-\\d{4}$" });
+    expect(built).toEqual({ value: expect.stringMatching(/^[A-Z]{3}-\d{4}$/), valid: true });
+  });
+
+  test("a schema nothing can meet says so", () => {
+    const built = build({ type: "string", minLength: 3, maxLength: 2 });
+    expect(built.valid).toBe(false);
   });
 });

@@ -1,6 +1,10 @@
 import { isHttpUrl } from "@nox-energy/authenticator-enums";
 import { Ajv, type ValidateFunction } from "ajv";
-import { COMPONENT_SCHEMAS } from "./generated/schemas.js";
+import type { Route } from "../../src/fake-api.js";
+import type { OperationValidators, Validate, ValidatorTable } from "../../src/validation.js";
+
+// For tests only: validators compiled with ajv from a hand-made route table's schemas (the fake itself
+// uses the generated ones). `format: uri` is enums' isHttpUrl here, as for the spec's redirect_url.
 
 /** A JSON value as the spec's schemas hold it. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -75,20 +79,49 @@ export function createSchemaSet(components: Readonly<Record<string, unknown>>): 
   };
 }
 
-/** The {@link SchemaSet} of the generated component schemas. */
-export const SPEC_SCHEMAS = createSchemaSet(COMPONENT_SCHEMAS);
-
 /**
- * A validator for `schema` (a schema from the spec, e.g. `REQUEST_SCHEMA`), with every component
- * schema it may reference. Compiled once per schema, on first use.
+ * Each route's validators over `components`, compiled on first use: its parameters as one object (by
+ * name), its body, and its answer's body under its status.
  */
-export function compileSpecSchema(schema: Json): ValidateFunction {
-  return SPEC_SCHEMAS.compile(schema);
+export function compileValidators(
+  routes: readonly Route[],
+  components: Readonly<Record<string, unknown>>,
+): ValidatorTable {
+  const set = createSchemaSet(components);
+  const table: Record<string, OperationValidators> = {};
+  for (const route of routes) {
+    let built: OperationValidators | undefined;
+    Object.defineProperty(table, route.operationId, {
+      enumerable: true,
+      get: () => (built ??= build(route, set)),
+    });
+  }
+  return table;
+}
+
+function build(route: Route, set: SchemaSet): OperationValidators {
+  const params =
+    route.parameters.length === 0
+      ? undefined
+      : set.compile({
+          type: "object",
+          properties: Object.fromEntries(route.parameters.map((p) => [p.name, p.schema])),
+          required: route.parameters.filter((p) => p.required).map((p) => p.name),
+        } as Json);
+  const body =
+    route.body === null || route.body.kind === "binary" ? undefined : set.compile(route.body.schema as Json);
+  const answer = route.success;
+  const responses: Record<string, Validate> =
+    answer?.schema != null && answer.kind === "json"
+      ? { [answer.documented]: set.compile(answer.schema as Json) }
+      : {};
+  return { ...(params && { params }), ...(body && { body }), responses };
 }
 
 function createAjv(): Ajv {
   // allErrors: a 400 names every missing field, as the spec's example does.
-  const instance = new Ajv({ allErrors: true, strict: true });
+  // verbose: each error carries the schema it failed, which the 400 messages describe.
+  const instance = new Ajv({ allErrors: true, strict: false, logger: false, verbose: true });
   // OpenAPI annotations ajv does not know; they describe, never constrain.
   for (const keyword of ["example", "externalDocs", "xml"]) instance.addKeyword({ keyword });
   // The client checks redirect_url with the same function, so client and fake accept the same URLs.
@@ -111,9 +144,4 @@ function createAjv(): Ajv {
     instance.addFormat(format, true);
   }
   return instance;
-}
-
-/** The component schema a `$ref` (as {@link toJsonSchema} rewrites it) points at. */
-export function resolveRef(ref: string): Json | undefined {
-  return SPEC_SCHEMAS.resolve(ref);
 }

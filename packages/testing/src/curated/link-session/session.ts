@@ -1,9 +1,5 @@
-import { DEFAULT_LANGUAGE } from "@nox-energy/authenticator-enums";
-import type {
-  CreateSupplierLinkSessionRequest,
-  CreateSupplierLinkSessionResponse,
-} from "@nox-energy/authenticator-types";
-import { SESSION_TTL_SECONDS } from "./defaults.js";
+import { SESSION_TTL_SECONDS } from "../../defaults.js";
+import type { LinkSessionContract, LinkSessionRequestContract } from "./contract.js";
 
 /** What a new session needs besides the request: who asked, when, and where the link points. */
 export interface SessionContext {
@@ -12,6 +8,8 @@ export interface SessionContext {
   now: number;
   token: string;
   linkBaseUrl: string;
+  /** The language when the request names none (the spec's default), else none is set. */
+  defaultLanguage: string | null;
 }
 
 /**
@@ -19,21 +17,20 @@ export interface SessionContext {
  * `link_url` is `linkBaseUrl` with `token` and `language` query parameters, like the spec's example.
  */
 export function createSession(
-  request: CreateSupplierLinkSessionRequest,
+  request: LinkSessionRequestContract,
   context: SessionContext,
-): CreateSupplierLinkSessionResponse {
-  const language = request.language ?? DEFAULT_LANGUAGE;
-  // Read loosely (and spread): this must still build from a spec without asset_type (upstream's earlier v2).
-  const { asset_type: assetType } = request as typeof request & { asset_type?: unknown };
+): LinkSessionContract {
+  const language = request.language ?? context.defaultLanguage ?? undefined;
   const linkUrl = new URL(context.linkBaseUrl);
   linkUrl.searchParams.set("token", context.token);
-  linkUrl.searchParams.set("language", language);
+  if (language !== undefined) linkUrl.searchParams.set("language", language);
   return {
     link_url: linkUrl.href,
     link_token: context.token,
     brand: request.brand ?? null,
-    language,
-    ...{ asset_type: assetType },
+    ...(language !== undefined && { language }),
+    // Spread: a spec without asset_type (upstream's earlier v2) gets none.
+    ...(request.asset_type !== undefined && { asset_type: request.asset_type }),
     redirect_url: request.redirect_url,
     supplier: context.supplier,
     supplier_user_id: request.user_id,

@@ -1,7 +1,7 @@
-import { brandsFor, isBrandForAssetType } from "@nox-energy/authenticator-enums";
-import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
-import type { LinkCallback } from "@nox-energy/authenticator-types";
-import { EXPIRED_RETENTION_SECONDS } from "./defaults.js";
+import { EXPIRED_RETENTION_SECONDS } from "../../defaults.js";
+import { allowsBrand, brandsForAssetType } from "../brand-rule/check.js";
+import type { LinkCallback, LinkSession } from "../../generated/link-session.js";
+import type { LinkCallbackContract, LinkSessionContract } from "./contract.js";
 import { encodeLinkCallback, withCallbackData } from "./link-callback.js";
 
 /** What the user picks while linking; each has a default. */
@@ -27,8 +27,8 @@ export type Completion =
 
 /** The sessions a fake made, by token, and the NOX user id each supplier user was given. */
 export class SessionStore {
-  #sessions: CreateSupplierLinkSessionResponse[] = [];
-  #byToken = new Map<string, CreateSupplierLinkSessionResponse>();
+  #sessions: LinkSessionContract[] = [];
+  #byToken = new Map<string, LinkSessionContract>();
   // supplier + "\n" + supplier_user_id -> nox_user_id: linking again keeps the same NOX user.
   #noxUsers = new Map<string, string>();
   readonly #newId: () => string;
@@ -38,16 +38,19 @@ export class SessionStore {
   }
 
   /** Keeps a new session; a later session with the same token takes its place for completion. */
-  add(session: CreateSupplierLinkSessionResponse, now: number): void {
+  add(session: LinkSessionContract, now: number): void {
     this.#evict(now);
     this.#sessions.push(session);
     this.#byToken.set(session.link_token, session);
   }
 
-  /** Copies of the sessions kept at `now`, oldest first, with `completed_at` set once completed. */
-  list(now: number): CreateSupplierLinkSessionResponse[] {
+  /**
+   * Copies of the sessions kept at `now`, oldest first, with `completed_at` set once completed; typed as
+   * the spec's response (each was checked against its schema before it was kept).
+   */
+  list(now: number): LinkSession[] {
     this.#evict(now);
-    return this.#sessions.map((session) => ({ ...session }));
+    return this.#sessions.map((session) => ({ ...session }) as LinkSession);
   }
 
   /**
@@ -55,7 +58,7 @@ export class SessionStore {
    * creation order, so on a clock that only moves forward the oldest is first: the common case checks one.
    */
   #evict(now: number): void {
-    const gone = (s: CreateSupplierLinkSessionResponse) => now >= s.expires_at + EXPIRED_RETENTION_SECONDS;
+    const gone = (s: LinkSessionContract) => now >= s.expires_at + EXPIRED_RETENTION_SECONDS;
     const first = this.#sessions[0];
     if (first === undefined || !gone(first)) return;
     this.#sessions = this.#sessions.filter((s) => !gone(s));
@@ -77,20 +80,20 @@ export class SessionStore {
     this.#evict(now);
     const session = token === null ? undefined : this.#byToken.get(token);
     if (session === undefined) return { ok: false, status: 404, error: "This link is not known to NOX." };
-    if (session.completed_at !== null) {
+    if (session.completed_at != null) {
       return { ok: false, status: 410, error: "This link has already been used." };
     }
     if (now >= session.expires_at) {
       return { ok: false, status: 410, error: "This link has expired: ask for a new one." };
     }
-    const brand = choices.brand ?? session.brand ?? brandsFor(assetTypeOf(session))[0];
+    const brand = choices.brand ?? session.brand ?? brandsForAssetType(session.asset_type)?.[0];
     const problem = checkChoices(session, brand, choices);
     if (problem !== undefined) return { ok: false, status: 400, error: problem };
     const userKey = `${session.supplier}\n${session.supplier_user_id}`;
     const noxUserId = choices.nox_user_id ?? this.#noxUsers.get(userKey) ?? this.#newId();
     this.#noxUsers.set(userKey, noxUserId);
     session.completed_at = now;
-    const callback: LinkCallback = {
+    const callback: LinkCallbackContract = {
       nox_user_id: noxUserId,
       supplier_user_id: session.supplier_user_id,
       brand: brand as string,
@@ -98,28 +101,21 @@ export class SessionStore {
       connected_at: now,
     };
     const redirectUrl = withCallbackData(session.redirect_url, encodeLinkCallback(callback));
-    return { ok: true, value: { redirectUrl, callback } };
+    // The spec's LinkCallback (spec/link-callback.schema.json) has the contract's fields.
+    return { ok: true, value: { redirectUrl, callback: callback as LinkCallback } };
   }
 }
 
-/**
- * The session's `asset_type`, read loosely: this file must still build when the package is regenerated
- * from a spec whose response has no `asset_type` (upstream's earlier v2).
- */
-function assetTypeOf(session: CreateSupplierLinkSessionResponse): Parameters<typeof brandsFor>[0] {
-  return (session as { asset_type?: unknown }).asset_type as Parameters<typeof brandsFor>[0];
-}
-
 function checkChoices(
-  session: CreateSupplierLinkSessionResponse,
+  session: LinkSessionContract,
   brand: string | undefined,
   choices: LinkChoices,
 ): string | undefined {
   if (session.brand !== null && brand !== session.brand) {
     return `This session's brand is pre-selected as ${session.brand}; the user cannot pick ${brand}.`;
   }
-  if (!isBrandForAssetType(brand, assetTypeOf(session))) {
-    return `${String(brand)} is not a brand for asset_type ${String(assetTypeOf(session))}.`;
+  if (!allowsBrand(brand, session.asset_type)) {
+    return `${String(brand)} is not a brand for asset_type ${String(session.asset_type)}.`;
   }
   const { device_ids: devices, nox_user_id: noxUserId } = choices;
   if (
