@@ -218,34 +218,60 @@ const chosen =
 const ORDER: Record<string, number> = { POST: 0, PUT: 1, PATCH: 1, GET: 2, HEAD: 2, OPTIONS: 2, DELETE: 3 };
 const ordered = [...chosen].sort((a, b) => (ORDER[a.method] ?? 2) - (ORDER[b.method] ?? 2));
 const noValidInput: string[] = [];
+/** Each operation's schema (standard formats), reference validator and valid inputs, found up front. */
+const prepared = new Map(
+  ordered
+    .filter((op) => !op.noInput)
+    .map((op) => {
+      const schema = withStandardFormats(op.input);
+      const reference = referenceValidator(schema);
+      const valid = validInputs(schema, [reference, ...(op.accepts ? [op.accepts] : [])]);
+      return [op, { schema, reference, valid }] as const;
+    }),
+);
+
+/**
+ * A POST's body with the id of what it creates set to a value its reads accept: each read of
+ * `<path>/{x}` takes `x` within its own bounds, and the fake echoes a request field into the created
+ * resource (`x`, or `id`, which it reads `{x}` by), so a created resource can be read back.
+ */
+function readableIds(op: ConformanceOperation, input: unknown, accepts: Accepts): unknown {
+  if (op.method !== "POST" || input === null || typeof input !== "object") return input;
+  const body = (op.bodyOnly ? input : (input as Record<string, unknown>).body) as
+    Record<string, unknown> | undefined;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return input;
+  for (const [read, { valid }] of prepared) {
+    const rest = read.path.startsWith(`${op.path}/`) ? read.path.slice(op.path.length + 1) : "";
+    const name = /^\{([^{}/]+)\}$/.exec(rest)?.[1];
+    const value = name && (valid.required as Record<string, unknown> | undefined)?.[name];
+    if (value === undefined) continue;
+    for (const key of [name!, "id"]) {
+      const fixed = { ...body, [key]: value };
+      const whole = op.bodyOnly ? fixed : { ...(input as object), body: fixed };
+      if (accepts(whole)) return whole;
+    }
+  }
+  return input;
+}
+
 for (const op of ordered) {
   if (op.noInput) {
     // Nothing the spec states can be broken: one call, without an argument.
     outcomes.push(await call("valid (no input)", op.methodName, undefined, op, "valid"));
     continue;
   }
-  const schema = withStandardFormats(op.input);
-  const reference = referenceValidator(schema);
-  const checks = [reference, ...(op.accepts ? [op.accepts] : [])];
-  const valid = validInputs(schema, checks);
+  const { schema, reference, valid } = prepared.get(op)!;
   let base: unknown;
   for (const flavour of ["required", "full"] as const) {
     const input = valid[flavour];
+    const label = `valid (${flavour === "full" ? "every" : "required"} field)`;
     if (input === undefined) {
       noValidInput.push(`${op.operationId} (${flavour === "full" ? "every" : "required"} field)`);
       continue;
     }
-    const ready = keepBrandRule(op, reuseSeen(op, input, reference), reference);
+    const ready = readableIds(op, keepBrandRule(op, reuseSeen(op, input, reference), reference), reference);
     base = ready;
-    outcomes.push(
-      await call(
-        `valid (${flavour === "full" ? "every" : "required"} field)`,
-        op.methodName,
-        ready,
-        op,
-        "valid",
-      ),
-    );
+    outcomes.push(await call(label, op.methodName, ready, op, "valid"));
   }
   if (base === undefined) continue;
   // Mutations of the fullest valid input: each invalid one breaks only what it names.
