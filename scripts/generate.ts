@@ -1,14 +1,14 @@
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { EMITTERS } from "./emit/index.ts";
 import { formatAll } from "./lib/format.ts";
 import { isMain } from "./lib/is-main.ts";
-import { REPO_ROOT } from "./lib/repo.ts";
+import { REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
 import { buildModel } from "./model/build-model.ts";
 import { describeMisfits } from "./model/curated.ts";
-import { ModelError } from "./model/errors.ts";
-import { loadInputs } from "./model/load.ts";
-import type { ApiModel, Emitter, GeneratedFile, Misfit } from "./model/types.ts";
+import { describeWarnings, ModelError, type ModelProblem } from "./model/errors.ts";
+import { loadInputs, type ModelInputs } from "./model/load.ts";
+import type { ApiModel, Emitter, GeneratedFile, Misfit, ModelWarning } from "./model/types.ts";
 
 /** Options for {@link generate}. */
 export interface GenerateOptions {
@@ -16,13 +16,18 @@ export interface GenerateOptions {
   root?: string;
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
+  /** The emitters to run (default: every registered one, scripts/emit/index.ts); tests inject a failing one. */
+  emitters?: readonly Emitter[];
 }
 
 /** What {@link generate} did, or in check mode would do. */
 export interface GenerateResult {
   /** Files whose content changed (written), or in check mode differ from what would be generated. */
   changed: string[];
-  /** Files under a `src/generated/` folder that no emitter claims. */
+  /**
+   * Files under a `src/generated/` folder that no emitter claims (a plug-in turned off, an emitter
+   * removed): deleted by a run that writes, named by `--check`.
+   */
   orphans: string[];
   /** Every file generated. */
   files: string[];
@@ -30,8 +35,16 @@ export interface GenerateResult {
   misfits: Misfit[];
   /** The message that names the misfits and the files to edit; `null` when there are none. */
   misfitMessage: string | null;
-  /** Emitters that could not run on this spec (their files were left as they were), with what to do. */
-  failed: string[];
+  /** What the model read with a caveat (printed, never fatal). */
+  warnings: ModelWarning[];
+}
+
+/** Everything a run would write, computed in memory: nothing is on disk until {@link writePlan}. */
+export interface GeneratePlan extends GenerateResult {
+  /** The formatted text of every generated file, by path relative to the root. */
+  texts: ReadonlyMap<string, string>;
+  /** What the emitters returned, before formatting (what the classifier compares). */
+  sources: readonly GeneratedFile[];
 }
 
 async function readIfExists(path: string): Promise<string | null> {
@@ -67,23 +80,31 @@ async function listGeneratedFiles(root: string): Promise<string[]> {
   return files.flat().map((file) => relative(root, file).split("\\").join("/"));
 }
 
-/** What the emitters produced: their files, and the messages of those that could not run on this model. */
-export interface Emitted {
-  files: GeneratedFile[];
-  /** One message per emitter that met a spec it cannot serve (a ModelError); its files are left as they are. */
-  failures: string[];
+/** A problem for an error an emitter (or a library it calls) threw: its problems, or its message naming the emitter. */
+function problemsOf(error: unknown, who: string): ModelProblem[] {
+  if (error instanceof ModelError) return [...error.problems];
+  // A library's plain Error (openapi-typescript, prettier): its message, without a stack, naming who ran it.
+  const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+  return [{ pointer: SPEC_FILE, message: `${who} failed: ${message}` }];
 }
 
-/** Runs every emitter over `model` (unformatted sources); one emitter's ModelError never blocks the rest. */
-export async function emitEach(model: ApiModel, emitters: readonly Emitter[] = EMITTERS): Promise<Emitted> {
-  const failures: string[] = [];
+/**
+ * Runs every emitter over `model` (unformatted sources). Every emitter runs; the problems of all that
+ * fail are thrown together, so a refusal names every place at once.
+ *
+ * @throws {ModelError} listing each failing emitter's problems (its JSON pointers).
+ */
+export async function emitAll(
+  model: ApiModel,
+  emitters: readonly Emitter[] = EMITTERS,
+): Promise<GeneratedFile[]> {
+  const problems: ModelProblem[] = [];
   const results = await Promise.all(
     emitters.map(async (emit) => {
       try {
         return await emit(model);
       } catch (error) {
-        if (!(error instanceof ModelError)) throw error;
-        failures.push(error.message);
+        problems.push(...problemsOf(error, `the ${emit.name || "anonymous"} emitter (scripts/emit/)`));
         return [];
       }
     }),
@@ -91,62 +112,76 @@ export async function emitEach(model: ApiModel, emitters: readonly Emitter[] = E
   const files = results.flat();
   const seen = new Set<string>();
   for (const { path } of files) {
-    if (seen.has(path)) throw new Error(`Two emitters write ${path}; each generated file has one owner.`);
+    if (seen.has(path))
+      problems.push({ pointer: path, message: "two emitters write it; each generated file has one owner." });
     seen.add(path);
   }
-  return { files, failures };
-}
-
-/** Runs every emitter over `model`, failing with the first emitter's ModelError. */
-export async function emitAll(
-  model: ApiModel,
-  emitters: readonly Emitter[] = EMITTERS,
-): Promise<GeneratedFile[]> {
-  const { files, failures } = await emitEach(model, emitters);
-  if (failures.length > 0) throw new ModelError("#", failures.join("\n"));
+  if (problems.length > 0) throw ModelError.of(problems);
   return files;
 }
 
 /**
- * Regenerates every generated file from spec/: load -> model -> one emitter per output -> format and write.
+ * Computes a whole run in memory from `inputs` (default: `root`'s spec/): the model, every emitter,
+ * prettier, and what differs from disk. Writes nothing.
  *
- * Output is formatted with the repository's prettier config and is byte-identical for the same
- * inputs. Only files whose content changes are written. Curated data that no longer fits the spec
- * never blocks: what fits is generated and `misfits` names the rest; an emitter that cannot serve the
- * spec leaves its files as they were and `failed` says why.
- *
- * @throws {ModelError} naming the spec location of a construct the model does not support.
+ * @throws {ModelError} listing every problem (model, emitters, formatting) by JSON pointer.
  */
-export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const root = options.root ?? REPO_ROOT;
-  const model = buildModel(await loadInputs(root));
-  const { files, failures } = await emitEach(model);
+export async function planGenerate(
+  root: string,
+  options: { inputs?: ModelInputs; emitters?: readonly Emitter[] } = {},
+): Promise<GeneratePlan> {
+  const model = buildModel(options.inputs ?? (await loadInputs(root)));
+  const files = await emitAll(model, options.emitters);
   const onDisk = new Map(
     await Promise.all(files.map(async ({ path }) => [path, await readIfExists(join(root, path))] as const)),
   );
-  const formatted = await formatAll(root, files, onDisk);
-  const changed: string[] = [];
-  for (const [path, text] of formatted) {
-    if (onDisk.get(path) === text) continue;
-    changed.push(path);
-    if (!options.check) {
-      await mkdir(dirname(join(root, path)), { recursive: true });
-      await writeFile(join(root, path), text);
-    }
+  let texts: Map<string, string>;
+  try {
+    texts = await formatAll(root, files, onDisk);
+  } catch (error) {
+    throw ModelError.of(problemsOf(error, "prettier (scripts/lib/format.ts)"), { cause: error });
   }
+  const changed = [...texts].filter(([path, text]) => onDisk.get(path) !== text).map(([path]) => path);
   const claimed = new Set(files.map((f) => f.path));
-  // A failed emitter's files are unclaimed but not orphans: they wait for the spec or curated fix.
-  const orphans =
-    failures.length > 0 ? [] : (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
+  const orphans = (await listGeneratedFiles(root)).filter((path) => !claimed.has(path));
   const misfits = [...model.curated.misfits];
   return {
+    texts,
+    sources: files,
     changed,
     orphans: orphans.sort(),
     files: [...claimed],
     misfits,
     misfitMessage: misfits.length === 0 ? null : describeMisfits(misfits),
-    failed: failures,
+    warnings: [...model.warnings],
   };
+}
+
+/** Writes the files of `plan` that changed and deletes its orphans (and touches nothing else). */
+export async function writePlan(root: string, plan: GeneratePlan): Promise<void> {
+  for (const path of plan.changed) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), plan.texts.get(path)!);
+  }
+  for (const path of plan.orphans) await rm(join(root, path), { force: true });
+}
+
+/**
+ * Regenerates every generated file from spec/: load -> model -> one emitter per output -> format and write.
+ *
+ * All or nothing: the model, every emitter and prettier run in memory first; a file is written only
+ * when all of them succeeded, and only when its content changes. Output is formatted with the
+ * repository's prettier config and is byte-identical for the same inputs. Curated data that no longer
+ * fits the spec never blocks: what fits is generated and `misfits` names the rest.
+ *
+ * @throws {ModelError} naming every spec location the model or an emitter cannot serve (nothing written).
+ */
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const root = options.root ?? REPO_ROOT;
+  const plan = await planGenerate(root, { ...(options.emitters && { emitters: options.emitters }) });
+  if (!options.check) await writePlan(root, plan);
+  const { texts: _, sources: __, ...result } = plan;
+  return result;
 }
 
 function report(result: GenerateResult, check: boolean): boolean {
@@ -164,27 +199,31 @@ function report(result: GenerateResult, check: boolean): boolean {
     return false;
   }
   for (const path of result.changed) console.log(`wrote ${path}`);
-  if (result.changed.length === 0) console.log("Generated files already up to date.");
-  for (const path of result.orphans) console.error(`orphan: ${path} (no generator writes it; delete it)`);
-  return result.orphans.length > 0;
+  for (const path of result.orphans) console.log(`removed ${path} (no generator writes it any more)`);
+  if (result.changed.length + result.orphans.length === 0) console.log("Generated files already up to date.");
+  return false;
 }
 
 /**
  * Runs {@link generate} as a CLI and returns the exit code. Misfits are warnings when generating
  * (everything that fits is written) and failures in `--check` (CI must not pass with them).
  */
-export async function main(argv: readonly string[], root: string = REPO_ROOT): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  root: string = REPO_ROOT,
+  emitters?: readonly Emitter[],
+): Promise<number> {
   const check = argv.includes("--check");
   let result: GenerateResult;
   try {
-    result = await generate({ check, root });
+    result = await generate({ check, root, ...(emitters && { emitters }) });
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     console.error(`Cannot generate: ${error.message}\nNothing was written.`);
     return 1;
   }
-  const failed = report(result, check) || result.failed.length > 0;
-  for (const message of result.failed) console.error(`Cannot generate: ${message}`);
+  if (result.warnings.length > 0) console.error(describeWarnings(result.warnings));
+  const failed = report(result, check);
   if (result.misfitMessage !== null) {
     console.error(`\n${result.misfitMessage}`);
     if (!check) console.error("Everything that fits was generated; the misfits above were left out.");

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { emitAll, generate, type GenerateResult } from "./generate.ts";
-import { levelsByPackage, type PackageKey, type SpecChange } from "./diff/changes.ts";
+import { planGenerate, writePlan, type GeneratePlan, type GenerateResult } from "./generate.ts";
+import { levelsByPackage, type SpecChange } from "./diff/changes.ts";
 import { diffModels } from "./diff/diff-models.ts";
 import { proveCompatible } from "./diff/prove-compat.ts";
 import { isMain } from "./lib/is-main.ts";
@@ -11,9 +11,9 @@ import { REPO_ROOT, SPEC_FILE } from "./lib/repo.ts";
 import { isSpecUpdateError, SpecUpdateError } from "./lib/spec-errors.ts";
 import { validateSpec, type OpenApiDocument } from "./lib/validate-spec.ts";
 import { buildModel } from "./model/build-model.ts";
-import { ModelError } from "./model/errors.ts";
+import { describeWarnings, ModelError } from "./model/errors.ts";
 import { loadInputs, loadInputsAt, type ModelInputs } from "./model/load.ts";
-import type { ApiModel, GeneratedFile } from "./model/types.ts";
+import type { ApiModel, Emitter } from "./model/types.ts";
 import { readWorkspacePackages } from "./lib/workspace-packages.ts";
 import {
   changesetPath,
@@ -38,6 +38,8 @@ export interface UpdateSpecOptions {
   fetch?: typeof globalThis.fetch;
   /** Directory a relative file source is resolved from (default: the current directory). */
   cwd?: string;
+  /** The emitters to run (default: every registered one); tests inject a failing one. */
+  emitters?: readonly Emitter[];
 }
 
 /** What {@link updateSpec} found and did. */
@@ -60,37 +62,13 @@ export interface UpdateSpecResult {
   generated: GenerateResult | null;
 }
 
-/**
- * A safety net under the classifier: a generated file that changed in a package no classified change
- * reaches still earns that package a patch, flagged for review.
- */
-function unclassifiedOutput(
-  generated: GenerateResult,
-  changes: readonly SpecChange[],
-  packages: ReadonlyMap<PackageKey, string>,
-): SpecChange[] {
-  const reached = levelsByPackage(changes);
-  return generated.changed.flatMap((path) => {
-    const key = /^packages\/([^/]+)\//.exec(path)?.[1] as PackageKey | undefined;
-    if (key === undefined || !packages.has(key) || reached.has(key)) return [];
-    return [
-      {
-        level: "patch",
-        group: "Generated output changed (not classified; review its diff)",
-        subject: path,
-        packages: [key],
-      },
-    ];
-  });
-}
-
 /** Builds a model, turning an unsupported construct into a refusal that names it and changes nothing. */
 function modelOf(inputs: ModelInputs, source: string): ApiModel {
   try {
     return buildModel(inputs);
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
-    throw new SpecUpdateError(`${source} cannot be modelled: ${error.message} Nothing was changed.`, {
+    throw new SpecUpdateError(`${source} cannot be modelled: ${error.message}\nNothing was changed.`, {
       cause: error,
     });
   }
@@ -102,7 +80,8 @@ async function committedInputs(root: string): Promise<ModelInputs | null> {
 }
 
 /**
- * Classifies per package from two models, with their generated outputs to drop unmoved packages.
+ * Classifies per package from two models: what each package exposes and does at run time
+ * (scripts/diff/surfaces.ts) decides whether it is reached, the detailed change list how much.
  * With `prove`, a usage file written from the old model is type-checked against the new types
  * (scripts/diff/prove-compat.ts): a compile error the classifier did not already call major is added.
  */
@@ -111,42 +90,41 @@ export async function classify(
   after: ApiModel,
   options: { prove?: boolean } = {},
 ): Promise<SpecChange[]> {
-  const changes = await classifyModels(before, after);
+  const changes = diffModels(before, after);
   if (!options.prove || levelsByPackage(changes).get("types") === "major") return changes;
   return [...changes, ...(await proveCompatible(before, after))];
 }
 
-async function classifyModels(before: ApiModel, after: ApiModel): Promise<SpecChange[]> {
-  const outputs = await Promise.all([emitAll(before), emitAll(after)]).catch(() => undefined);
-  return diffModels(
-    before,
-    after,
-    outputs && { before: outputs[0] as GeneratedFile[], after: outputs[1] as GeneratedFile[] },
-  );
-}
-
-/** Regenerates, restoring `restore` (spec bytes) when the generator fails, and returns its result. */
-async function regenerate(root: string, restore: () => Promise<void>): Promise<GenerateResult> {
+/** Plans the regeneration in memory, turning a refusal into a SpecUpdateError that says nothing changed. */
+async function plan(
+  root: string,
+  inputs: ModelInputs,
+  emitters: readonly Emitter[] | undefined,
+): Promise<GeneratePlan> {
   try {
-    return await generate({ root });
+    return await planGenerate(root, { inputs, ...(emitters && { emitters }) });
   } catch (error) {
-    await restore();
     if (error instanceof ModelError)
-      throw new SpecUpdateError(`Cannot generate: ${error.message}`, { cause: error });
+      throw new SpecUpdateError(`Cannot generate: ${error.message}\nNothing was changed.`, { cause: error });
     throw error;
   }
 }
 
-/** Bumps, summary and (when a package is reached) the changeset, for a classified update. */
+/** What a classified update writes besides the generated files: the bumps, the summary and the changeset. */
+interface Release extends Pick<UpdateSpecResult, "bumps" | "changeset" | "summary"> {
+  /** The changeset's text, `null` when no package is reached. */
+  text: string | null;
+}
+
+/** Bumps, summary and (when a package is reached) the changeset text, for a classified update: in memory. */
 async function release(
   root: string,
   changes: SpecChange[],
   generated: GenerateResult,
   heading: { title: string; oldVersion: string; newVersion: string },
   changesetName: string,
-): Promise<Pick<UpdateSpecResult, "bumps" | "changeset" | "summary">> {
+): Promise<Release> {
   const packages = await readWorkspacePackages(root);
-  changes.push(...unclassifiedOutput(generated, changes, packages));
   const levels = levelsByPackage(changes);
   const bumps: PackageBump[] = [...packages].flatMap(([key, name]) => {
     const level = levels.get(key);
@@ -157,12 +135,27 @@ async function release(
     return {
       bumps,
       changeset: null,
+      text: null,
       summary: `${summary}\n\nNo package is affected; no changeset was written.`,
     };
   }
-  await writeChangeset(root, changesetName, renderChangeset(bumps, summary));
-  return { bumps, changeset: changesetName, summary };
+  return { bumps, changeset: changesetName, text: renderChangeset(bumps, summary), summary };
 }
+
+/** Writes everything an update computed, once all of it succeeded: the spec bytes, generated files, changeset. */
+async function commit(
+  root: string,
+  writes: { spec?: Buffer; plan: GeneratePlan; release?: Release },
+): Promise<void> {
+  if (writes.spec !== undefined) await writeFile(join(root, SPEC_FILE), writes.spec);
+  await writePlan(root, writes.plan);
+  const { release } = writes;
+  if (release !== undefined && release.changeset !== null && release.text !== null)
+    await writeChangeset(root, release.changeset, release.text);
+}
+
+/** A plan's result without its texts. */
+const resultOf = ({ texts: _, sources: __, ...result }: GeneratePlan): GenerateResult => result;
 
 /**
  * Fetches (or reads) a new version of the vendored spec, validates it, writes it byte-for-byte,
@@ -188,8 +181,7 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
     ...(options.cwd !== undefined && { cwd: options.cwd }),
   });
   const next: OpenApiDocument = await validateSpec(loaded.bytes, loaded.source);
-  const specPath = join(root, SPEC_FILE);
-  const previousBytes = await readFile(specPath);
+  const previousBytes = await readFile(join(root, SPEC_FILE));
   const current = await loadInputs(root).catch((cause: unknown) => {
     throw new SpecUpdateError(
       `${SPEC_FILE} or the curated data in spec/ is not JSON, so the update cannot be classified. Restore it (git checkout -- spec) and run again. Nothing was changed.`,
@@ -214,21 +206,25 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
       summary: `${SPEC_FILE} is already up to date with ${loaded.source}.`,
     };
   }
+  // All or nothing: the new files, the classification and the changeset are computed before anything is written.
+  const planned = await plan(root, { ...current, document: next }, options.emitters);
   const changes = await classify(before, after, { prove: true });
-  await writeFile(specPath, loaded.bytes);
-  const generated = await regenerate(root, () => writeFile(specPath, previousBytes));
+  const generated = resultOf(planned);
   // Key order counts: the types list properties in the spec's order.
   if (JSON.stringify(current.document) === JSON.stringify(next)) {
+    await commit(root, { spec: loaded.bytes, plan: planned });
     const summary = `${SPEC_FILE} now holds ${loaded.source}'s exact bytes; the document is the same (formatting only), so no package changes and no changeset was written.`;
     return { ...base, status: "reformatted", changes, generated, summary };
   }
-  const out = await release(
+  const rel = await release(
     root,
     changes,
     generated,
     heading,
     changesetPath(heading.newVersion, loaded.bytes),
   );
+  await commit(root, { spec: loaded.bytes, plan: planned, release: rel });
+  const { text: _, ...out } = rel;
   return { ...base, status: "updated", changes, generated, ...out };
 }
 
@@ -239,7 +235,7 @@ export async function updateSpec(options: UpdateSpecOptions = {}): Promise<Updat
  * @throws {SpecUpdateError} when spec/ has no committed version to compare with.
  */
 export async function updateCurated(
-  options: Pick<UpdateSpecOptions, "root"> = {},
+  options: Pick<UpdateSpecOptions, "root" | "emitters"> = {},
 ): Promise<UpdateSpecResult> {
   const root = options.root ?? REPO_ROOT;
   const committed = await committedInputs(root);
@@ -248,16 +244,20 @@ export async function updateCurated(
       `${SPEC_FILE} has no committed version (HEAD) to compare spec/ with; commit it first. Nothing was changed.`,
     );
   const before = modelOf(committed, `HEAD:${SPEC_FILE}`);
-  const after = modelOf(await loadInputs(root), SPEC_FILE);
+  const inputs = await loadInputs(root);
+  const after = modelOf(inputs, SPEC_FILE);
+  const planned = await plan(root, inputs, options.emitters);
   const changes = await classify(before, after, { prove: true });
-  const generated = await regenerate(root, async () => {});
+  const generated = resultOf(planned);
   const heading = {
     title: after.info.title,
     oldVersion: before.info.version,
     newVersion: after.info.version,
   };
   const name = changesetPath(`curated-${heading.newVersion}`, Buffer.from(JSON.stringify(changes)));
-  const out = await release(root, changes, generated, heading, name);
+  const rel = await release(root, changes, generated, heading, name);
+  await commit(root, { plan: planned, release: rel });
+  const { text: _, ...out } = rel;
   return {
     source: "spec/ (working tree vs HEAD)",
     status: changes.length === 0 ? "unchanged" : "updated",
@@ -320,15 +320,15 @@ export async function main(
   if (result.generated !== null) {
     for (const path of result.generated.changed) console.log(`wrote ${path}`);
     for (const path of result.generated.orphans)
-      console.error(`orphan: ${path} (no generator writes it; delete it)`);
+      console.log(`removed ${path} (no generator writes it any more)`);
   }
   if (result.changeset !== null) {
     console.log(`\nBumps: ${result.bumps.map((b) => `${b.name} ${b.level}`).join(", ")}`);
     console.log(`wrote ${result.changeset}`);
   }
-  for (const failure of result.generated?.failed ?? []) console.error(`\nCannot generate: ${failure}`);
+  const warnings = result.generated?.warnings ?? [];
+  if (warnings.length > 0) console.error(`\n${describeWarnings(warnings)}`);
   const message = result.generated?.misfitMessage ?? null;
-  if (message === null && (result.generated?.failed.length ?? 0) > 0) return 1;
   if (message !== null) {
     console.error(`\n${message}`);
     console.error(

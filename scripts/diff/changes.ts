@@ -40,14 +40,19 @@ export function levelsByPackage(changes: readonly SpecChange[]): Map<PackageKey,
 /** Collects changes, once each. */
 export class ChangeList {
   readonly changes: SpecChange[] = [];
-  readonly #seen = new Set<string>();
+  readonly #seen = new Map<string, SpecChange>();
 
-  /** Records a change unless the same level, group and subject is recorded already. */
+  /** Records a change; the same level, group and subject again only adds the packages it reaches. */
   add(level: ChangeLevel, group: string, subject: string, packages: readonly PackageKey[]): void {
     const key = `${level}\0${group}\0${subject}`;
-    if (this.#seen.has(key)) return;
-    this.#seen.add(key);
-    this.changes.push({ level, group, subject, packages: [...packages] });
+    const known = this.#seen.get(key);
+    if (known !== undefined) {
+      for (const p of packages) if (!known.packages.includes(p)) known.packages.push(p);
+      return;
+    }
+    const change = { level, group, subject, packages: [...packages] };
+    this.#seen.set(key, change);
+    this.changes.push(change);
   }
 }
 

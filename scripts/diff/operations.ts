@@ -17,8 +17,18 @@ function context(
   docPackages: readonly PackageKey[],
   before: ApiModel,
   after: ApiModel,
+  renames: ReadonlyMap<string, string>,
+  shapes: readonly PackageKey[] = SHAPE_PACKAGES,
 ): SchemaContext {
-  return { list, usage, docPackages, before: before.schemas, after: after.schemas };
+  return {
+    list,
+    usage,
+    shapes,
+    docPackages,
+    before: before.schemas,
+    after: after.schemas,
+    renames,
+  };
 }
 
 function compareParameters(
@@ -39,15 +49,22 @@ function compareParameters(
         now!.required ? "major" : "minor",
         `Request parameter added (${now!.required ? "required" : "optional"})`,
         where,
-        SHAPE_PACKAGES,
+        ctx.shapes,
       );
-    } else if (now === undefined) ctx.list.add("major", "Request parameter removed", where, SHAPE_PACKAGES);
+    } else if (now === undefined) ctx.list.add("major", "Request parameter removed", where, ctx.shapes);
     else {
       requirednessChanged(old.required, now.required, ctx, where);
       compareSchema(old.schema, now.schema, { ...ctx, docPackages: DOCS }, where);
       if (old.description !== now.description)
         ctx.list.add("patch", "Descriptions/examples changed", where, DOCS);
       if (old.deprecated !== now.deprecated) ctx.list.add("minor", "Deprecated", where, ["types", "client"]);
+      if (old.style !== now.style || old.explode !== now.explode || old.mediaType !== now.mediaType)
+        ctx.list.add(
+          "major",
+          "Parameter serialisation changed",
+          `${where}: ${old.style}${old.explode ? "*" : ""} -> ${now.style}${now.explode ? "*" : ""}`,
+          ctx.shapes.filter((p) => p !== "types"),
+        );
     }
   }
 }
@@ -60,10 +77,10 @@ function compareBody(a: Operation, b: Operation, label: string, ctx: SchemaConte
       now.required ? "major" : "minor",
       `Request body added (${now.required ? "required" : "optional"})`,
       where,
-      SHAPE_PACKAGES,
+      ctx.shapes,
     );
   } else if (old !== undefined && now === undefined)
-    ctx.list.add("major", "Request body removed", where, SHAPE_PACKAGES);
+    ctx.list.add("major", "Request body removed", where, ctx.shapes);
   else if (old !== undefined && now !== undefined) {
     requirednessChanged(old.required, now.required, ctx, where);
     if (old.description !== now.description)
@@ -73,7 +90,7 @@ function compareBody(a: Operation, b: Operation, label: string, ctx: SchemaConte
         "major",
         "Media type changed",
         `${where}: ${old.mediaType} -> ${now.mediaType}`,
-        SHAPE_PACKAGES,
+        ctx.shapes,
       );
     compareSchema(old.schema, now.schema, ctx, where);
   }
@@ -94,7 +111,7 @@ function compareResponse(old: Response, now: Response, where: string, ctx: Schem
       "major",
       "Media type changed",
       `${where}: ${old.mediaType ?? "(none)"} -> ${now.mediaType ?? "(none)"}`,
-      SHAPE_PACKAGES,
+      ctx.shapes,
     );
   if (old.schema && now.schema) compareSchema(old.schema, now.schema, ctx, where);
   else if (old.schema || now.schema)
@@ -102,20 +119,24 @@ function compareResponse(old: Response, now: Response, where: string, ctx: Schem
       now.schema ? "minor" : "major",
       "Response body changed",
       `${where} ${now.schema ? "now has" : "no longer has"} a body`,
-      SHAPE_PACKAGES,
+      ctx.shapes,
     );
   if (!isDeepStrictEqual(old.headers, now.headers))
-    ctx.list.add("major", "Operation changed", `${where}: headers changed`, SHAPE_PACKAGES);
+    ctx.list.add("major", "Operation changed", `${where}: headers changed`, ctx.shapes);
 }
 
 const credentialKey = (c: Credential) => `${c.type}:${c.in ?? ""}:${c.name ?? ""}`;
 const alternativeKey = (alt: readonly Credential[]) => alt.map(credentialKey).sort().join("+");
 
-/** Security: an alternative the old key used that no longer exists breaks calls; new alternatives keep it working. */
+/**
+ * Security: an alternative the old key used that no longer exists breaks calls; a new alternative keeps
+ * the key working (the client still presents the first one) and is one more credential the fake accepts.
+ */
 function compareSecurity(a: Operation, b: Operation, label: string, list: ChangeList): void {
   const before = new Set(a.security.map(alternativeKey));
   const after = new Set(b.security.map(alternativeKey));
   const lost = [...before].filter((k) => !after.has(k));
+  const gained = [...after].filter((k) => !before.has(k));
   const open = (s: Set<string>) => s.size === 0 || s.has("");
   if (lost.length > 0 && !open(after))
     list.add(
@@ -124,6 +145,11 @@ function compareSecurity(a: Operation, b: Operation, label: string, list: Change
       `${label}: ${lost.join(", ") || "no credentials"} no longer accepted`,
       ["client", "testing"],
     );
+  else if (gained.length > 0 || lost.length > 0)
+    list.add("minor", "Authentication alternatives changed", `${label}: ${[...after].join(", ") || "none"}`, [
+      "client",
+      "testing",
+    ]);
 }
 
 /** Compares one operation present in both models. */
@@ -133,11 +159,14 @@ export function compareOperation(
   list: ChangeList,
   before: ApiModel,
   after: ApiModel,
+  renames: ReadonlyMap<string, string> = new Map(),
+  shapes: readonly PackageKey[] = SHAPE_PACKAGES,
 ): void {
   const label = operationKey(b);
-  const request = context(list, "request", EMBEDDED_DOCS, before, after);
-  const response = context(list, "response", EMBEDDED_DOCS, before, after);
-  if (a.operationId !== b.operationId) {
+  const embedded = shapes.includes("testing") ? EMBEDDED_DOCS : DOCS;
+  const request = context(list, "request", embedded, before, after, renames, shapes);
+  const response = context(list, "response", embedded, before, after, renames, shapes);
+  if (a.operationId !== b.operationId && shapes.includes("client")) {
     // The types key `operations` by operationId; the fake only names it in its OPERATION record.
     const subject = `${label}: operationId "${a.operationId}" -> "${b.operationId}"`;
     list.add("major", "Operation changed", subject, ["types"]);
@@ -150,26 +179,41 @@ export function compareOperation(
   for (const status of new Set([...oldResponses.keys(), ...newResponses.keys()])) {
     const where = `${label} response ${status}`;
     const [old, now] = [oldResponses.get(status), newResponses.get(status)];
-    if (old === undefined) list.add("minor", "Response added", where, SHAPE_PACKAGES);
-    else if (now === undefined) list.add("major", "Response removed", where, SHAPE_PACKAGES);
+    if (old === undefined) list.add("minor", "Response added", where, shapes);
+    else if (now === undefined) list.add("major", "Response removed", where, shapes);
     else compareResponse(old, now, where, response);
   }
+  // What counts as success: a status joining returns more (minor); one leaving turns a success into an error.
+  const [oldOk, newOk] = [new Set(a.successStatuses), new Set(b.successStatuses)];
+  const runtime = shapes.filter((p) => p !== "types");
+  for (const status of newOk)
+    if (!oldOk.has(status)) list.add("minor", "Success status added", `${label} ${status}`, runtime);
+  for (const status of oldOk)
+    if (!newOk.has(status)) list.add("major", "Success status removed", `${label} ${status}`, runtime);
   if (a.summary !== b.summary || a.description !== b.description)
     list.add("patch", "Descriptions/examples changed", label, DOCS);
   if (a.deprecated !== b.deprecated)
-    list.add("minor", "Deprecated", `${label}${b.deprecated ? "" : " (no longer)"}`, ["types", "client"]);
-  compareSecurity(a, b, label, list);
+    list.add("minor", "Deprecated", `${label}${b.deprecated ? "" : " (no longer)"}`, [
+      "types",
+      ...shapes.filter((p) => p === "client"),
+    ]);
+  if (shapes.includes("client")) compareSecurity(a, b, label, list);
 }
 
 /** Operations added, removed and changed; client methods added and removed (names and aliases). */
-export function compareOperations(before: ApiModel, after: ApiModel, list: ChangeList): void {
+export function compareOperations(
+  before: ApiModel,
+  after: ApiModel,
+  list: ChangeList,
+  renames: ReadonlyMap<string, string> = new Map(),
+): void {
   const oldOps = new Map(before.operations.map((op) => [operationKey(op), op]));
   const newOps = new Map(after.operations.map((op) => [operationKey(op), op]));
   for (const key of new Set([...oldOps.keys(), ...newOps.keys()])) {
     const [a, b] = [oldOps.get(key), newOps.get(key)];
     if (a === undefined) list.add("minor", "Operation added", key, SHAPE_PACKAGES);
     else if (b === undefined) list.add("major", "Operation removed", key, SHAPE_PACKAGES);
-    else compareOperation(a, b, list, before, after);
+    else compareOperation(a, b, list, before, after, renames);
   }
   const names = (m: ApiModel) => new Set(methodNamesOf(m));
   const [oldNames, newNames] = [names(before), names(after)];
@@ -177,4 +221,24 @@ export function compareOperations(before: ApiModel, after: ApiModel, list: Chang
     if (!oldNames.has(name)) list.add("minor", "Client methods added", name, ["client"]);
   for (const name of oldNames)
     if (!newNames.has(name)) list.add("major", "Client methods removed", name, ["client"]);
+}
+
+/**
+ * Webhooks (the requests the supplier receives): the types describe them (and the enums export their
+ * enums); the client and the fake never see them. Matched by name.
+ */
+export function compareWebhooks(
+  before: ApiModel,
+  after: ApiModel,
+  list: ChangeList,
+  renames: ReadonlyMap<string, string> = new Map(),
+): void {
+  const oldHooks = new Map(before.webhooks.map((op) => [operationKey(op), op]));
+  const newHooks = new Map(after.webhooks.map((op) => [operationKey(op), op]));
+  for (const key of new Set([...oldHooks.keys(), ...newHooks.keys()])) {
+    const [a, b] = [oldHooks.get(key), newHooks.get(key)];
+    if (a === undefined) list.add("minor", "Webhook added", key, ["types"]);
+    else if (b === undefined) list.add("major", "Webhook removed", key, ["types"]);
+    else compareOperation(a, b, list, before, after, renames, ["types"]);
+  }
 }

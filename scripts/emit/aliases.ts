@@ -1,11 +1,10 @@
 import { generatedHeader } from "../lib/generated-header.ts";
 import { SPEC_FILE } from "../lib/repo.ts";
+import { componentOwners } from "../model/enums.ts";
 import type { ApiModel, GeneratedFile, Operation } from "../model/types.ts";
 
 /** Where the named aliases of the component schemas live, relative to the repo root. */
 export const ALIASES_FILE = "packages/types/src/generated/aliases.ts";
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Where a schema is used, for its JSDoc when the spec gives it no description. */
 function usedBy(name: string, operations: readonly Operation[]): string | null {
@@ -18,7 +17,10 @@ function usedBy(name: string, operations: readonly Operation[]): string | null {
   return null;
 }
 
-/** Renders a named alias for every component schema (`Brand`, `CreateSupplierLinkSessionRequest`, …). */
+/**
+ * Renders a named alias for every component schema (`Brand`, `CreateSupplierLinkSessionRequest`, …); a
+ * name that cannot name a type is PascalCased (`check-suite` -> `CheckSuite`, numbered past a clash).
+ */
 export function emitAliases(model: ApiModel): GeneratedFile[] {
   const lines = [
     generatedHeader({
@@ -30,8 +32,8 @@ export function emitAliases(model: ApiModel): GeneratedFile[] {
     `type Schemas = components["schemas"];`,
     "",
   ];
+  const owners = componentOwners(model.schemas.keys());
   for (const [name, schema] of model.schemas) {
-    if (!IDENTIFIER.test(name)) continue; // still reachable as components["schemas"][name]
     const doc = (
       schema.description ??
       usedBy(name, model.operations) ??
@@ -39,7 +41,7 @@ export function emitAliases(model: ApiModel): GeneratedFile[] {
     ).split("\n")[0]!;
     lines.push(
       `/** ${doc.replaceAll("*/", "*\\/")} */`,
-      `export type ${name} = Schemas[${JSON.stringify(name)}];`,
+      `export type ${owners.get(name)!} = Schemas[${JSON.stringify(name)}];`,
       "",
     );
   }

@@ -6,9 +6,6 @@ import type { ApiModel, BrandRule, GeneratedFile } from "../model/types.ts";
 /** Where the brand rule's types live, relative to the repo root. */
 export const BRAND_RULE_FILE = "packages/types/src/generated/brand-rule.ts";
 
-/** The client method whose body the request types describe (curated in spec/method-names.json). */
-const CLIENT_METHOD = "createLinkSession";
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const literal = (value: unknown): string => JSON.stringify(value);
 
 /** `BrandsByAssetType`: for each asset type, the union of its brands, in the spec's order. */
@@ -90,76 +87,28 @@ function checked(rule: BrandRule): string[] {
   ];
 }
 
-/** The same names with the looser meaning, for a spec the rule does not fit (spec/README.md). */
-function loose(): string[] {
-  return [
-    "/** A table of the brands valid for each asset type: the spec has no asset type to key it by. */",
-    "export type BrandTable = { readonly [A in keyof BrandsByAssetType]: string };",
-    "",
-    ...HELPERS,
-    ...UNCHECKED,
-    "/** The spec's request body as is: the brand rule does not fit the spec, so nothing ties the brand. */",
-    "export type LinkSessionRequestFor<",
-    "  A extends string = string,",
-    "  Table extends BrandTable = BrandsByAssetType,",
-    "> = UncheckedCreateLinkSessionRequest;",
-    "",
-    "/** The spec's request body as is: the brand rule does not fit the spec (spec/README.md). */",
-    "export type CheckedCreateLinkSessionRequest<Table extends BrandTable = BrandsByAssetType> =",
-    "  UncheckedCreateLinkSessionRequest;",
-    "",
-  ];
-}
-
-/** The request type's import and declaration: the rule's request, else the client method's body. */
-function requestType(model: ApiModel): { imports: string[]; declaration: string } {
-  const rule = model.curated.brandRule;
-  if (rule !== null) return { imports: [rule.request], declaration: `type Request = ${rule.request};` };
-  const op =
-    model.operations.find((o) => o.methodName === CLIENT_METHOD || o.aliases.includes(CLIENT_METHOD)) ??
-    model.operations.find((o) => o.requestBody !== undefined);
-  const body = op?.requestBody;
-  if (op === undefined || body === undefined)
-    return {
-      imports: [],
-      declaration: "// The spec has no request body to describe.\ntype Request = never;",
-    };
-  if (body.schema.kind === "ref" && !body.schema.nullable && IDENTIFIER.test(body.schema.ref!))
-    return { imports: [body.schema.ref!], declaration: `type Request = ${body.schema.ref!};` };
-  return {
-    imports: [],
-    declaration: `type Request = NonNullable<operations[${literal(op.operationId)}]["requestBody"]>["content"][${literal(body.mediaType)}];`,
-  };
-}
-
 /**
  * Renders the brand rule's types: `BrandsByAssetType` (the curated table as types), `BrandTable`,
- * `LinkSessionRequestFor`, `CheckedCreateLinkSessionRequest` and `UncheckedCreateLinkSessionRequest`.
- * When the rule fits the spec (a request with a `Brand`-typed and an `AssetType`-typed property), the
- * checked request ties the brand to the asset type; otherwise the same names exist with the looser
- * meaning (checked = unchecked = the request as is) and the model names the misfit.
+ * `LinkSessionRequestFor`, `CheckedCreateLinkSessionRequest` and `UncheckedCreateLinkSessionRequest`,
+ * the checked request tying the brand to the asset type. Only when the brand-rule plug-in is on (a
+ * request with a `Brand`-typed and an `AssetType`-typed property); otherwise nothing, and the model
+ * names the misfit (`no-brand-rule`).
  */
 export function emitBrandRule(model: ApiModel): GeneratedFile[] {
   const rule = model.curated.brandRule;
-  const request = requestType(model);
-  const aliases = [
-    ...(rule === null ? [] : [CURATED_ENUMS.assetType, CURATED_ENUMS.brand]),
-    ...request.imports,
-  ].sort();
+  if (rule === null) return [];
+  const aliases = [CURATED_ENUMS.assetType, CURATED_ENUMS.brand, rule.request].sort();
   const source = [
     generatedHeader({
       from: `${BRANDS_FILE} and ${SPEC_FILE}`,
       change: "the inputs (or scripts/emit/brand-rule.ts)",
     }),
-    ...(aliases.length > 0 ? [`import type { ${aliases.join(", ")} } from "./aliases.js";`] : []),
-    ...(request.declaration.includes("operations[")
-      ? [`import type { operations } from "./openapi.js";`]
-      : []),
+    `import type { ${aliases.join(", ")} } from "./aliases.js";`,
     "",
-    request.declaration,
+    `type Request = ${rule.request};`,
     "",
     ...brandTable(model),
-    ...(rule === null ? loose() : checked(rule)),
+    ...checked(rule),
   ].join("\n");
   return [{ path: BRAND_RULE_FILE, source }];
 }

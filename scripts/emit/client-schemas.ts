@@ -24,6 +24,18 @@ const UNCHECKED = [
   "exclusiveMinimum",
   "exclusiveMaximum",
   ...CONSTRAINT_KEYWORDS.filter((key) => !CHECKED.has(key)),
+  // JSON Schema 2020-12 keywords the model reads (issue #14) that check-schema.ts does not interpret.
+  "not",
+  "conditional",
+  "patternProperties",
+  "propertyNames",
+  "prefixItems",
+  "contains",
+  "dependentRequired",
+  "dependentSchemas",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "discriminator",
 ] as const;
 
 /** `AssetType` -> `ASSET_TYPE`, `createSupplierLinkSession` -> `CREATE_SUPPLIER_LINK_SESSION`. */

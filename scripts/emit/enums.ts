@@ -1,6 +1,7 @@
 import { generatedHeader } from "../lib/generated-header.ts";
 import { BRANDS_FILE, SPEC_FILE } from "../lib/repo.ts";
-import { CURATED_ENUMS } from "../model/curated.ts";
+import { CURATED_ENUMS, findEnum } from "../model/curated.ts";
+import { isTypeName } from "../model/enums.ts";
 import type { ApiModel, EnumInfo, GeneratedFile } from "../model/types.ts";
 
 /** Where the generated enum values and guards live, relative to the repo root. */
@@ -34,15 +35,17 @@ export function enumExportNames(name: string): { values: string; guard: string; 
 }
 
 function renderEnum(
-  e: { name: string; values: readonly unknown[]; default?: unknown; typed: boolean },
+  e: { name: string; values: readonly unknown[]; default?: unknown; typed: boolean; nullable?: boolean },
   what: string,
 ): string[] {
   const names = enumExportNames(e.name);
   const set = `${names.values}_SET`;
   const typed = e.typed ? ` satisfies readonly ${e.name}[]` : "";
+  // `null` is a value too when the spec allows it (listed, or the schema is nullable).
+  const values = e.nullable ? [...e.values, null] : e.values;
   const lines = [
     `/** Every value of ${what}, in spec order. */`,
-    `export const ${names.values} = /* @__PURE__ */ Object.freeze(${list(e.values)} as const${typed});`,
+    `export const ${names.values} = /* @__PURE__ */ Object.freeze(${list(values)} as const${typed});`,
   ];
   if (!e.typed)
     lines.push(`/** A value of ${what}. */`, `export type ${e.name} = (typeof ${names.values})[number];`);
@@ -54,7 +57,7 @@ function renderEnum(
     `  return ${set}.has(value);`,
     "}",
   );
-  if (e.default !== undefined && e.values.includes(e.default)) {
+  if (e.default !== undefined && values.includes(e.default)) {
     lines.push(
       `/** The value the server uses when a request omits it (${what}'s default). */`,
       `export const ${names.default} = ${literal(e.default)} as const satisfies ${e.name};`,
@@ -63,30 +66,27 @@ function renderEnum(
   return [...lines, ""];
 }
 
-/** What the curated exports need when the spec lacks their enum: values from spec/brands.json, or none. */
-function fallbacks(model: ApiModel, present: ReadonlySet<string>): string[] {
-  const lines: string[] = [];
-  const from = (name: string, values: readonly string[]) =>
-    renderEnum({ name, values, typed: false }, `\`${name}\` (not in the spec; from ${BRANDS_FILE})`);
-  if (!present.has(CURATED_ENUMS.brand))
-    lines.push(
-      ...from(
-        CURATED_ENUMS.brand,
-        model.curated.brands.map((b) => b.brand),
-      ),
-    );
-  if (!present.has(CURATED_ENUMS.assetType))
-    lines.push(...from(CURATED_ENUMS.assetType, model.curated.assetTypes));
-  if (!present.has(CURATED_ENUMS.language)) lines.push(...from(CURATED_ENUMS.language, []));
-  const language = model.enums.find((e) => e.named && e.name === CURATED_ENUMS.language);
-  if (language?.default === undefined || !language.values.includes(language.default)) {
-    lines.push(
-      "/** The language the server uses when a request omits `language`: the spec names none. */",
-      `export const DEFAULT_LANGUAGE: ${CURATED_ENUMS.language} | undefined = undefined;`,
-      "",
-    );
+/** The enums values.ts exports (a usable type name each), and every name they take there. */
+export function exportedEnums(model: ApiModel): { enums: EnumInfo[]; names: Set<string> } {
+  const names = new Set<string>(["BRANDS_BY_ASSET_TYPE"]);
+  const enums: EnumInfo[] = [];
+  for (const e of model.enums) {
+    if (!isTypeName(e.name)) continue;
+    const exports = enumExportNames(e.name);
+    const taken = [e.name, exports.values, exports.guard, `${exports.values}_SET`];
+    // Two enums whose export names clash (say `FooBar` and `FooBAR`): the later one is left out.
+    if (taken.some((n) => names.has(n))) continue;
+    for (const n of [...taken, exports.default]) names.add(n);
+    enums.push(e);
   }
-  return lines;
+  return { enums, names };
+}
+
+/** The curated brand table's asset-type key type: the spec's `AssetType`, or the curated values themselves. */
+function assetTypeKey(model: ApiModel): string {
+  return findEnum(model.enums, CURATED_ENUMS.assetType) !== null
+    ? CURATED_ENUMS.assetType
+    : model.curated.assetTypes.map(literal).join(" | ") || "never";
 }
 
 function brandTable(model: ApiModel): string[] {
@@ -98,21 +98,21 @@ function brandTable(model: ApiModel): string[] {
     `/** The brands valid for each asset type (curated in ${BRANDS_FILE}), in spec order. */`,
     "export const BRANDS_BY_ASSET_TYPE = /* @__PURE__ */ Object.freeze({",
     ...rows,
-    `} as const satisfies Readonly<Record<${CURATED_ENUMS.assetType}, readonly ${CURATED_ENUMS.brand}[]>>);`,
+    `} as const satisfies Readonly<Record<${assetTypeKey(model)}, readonly ${CURATED_ENUMS.brand}[]>>);`,
     "",
   ];
 }
 
 /**
  * Renders a values constant and a guard for every enum in the model (named by the rule in
- * spec/README.md), the curated brand table, and fallbacks for curated exports whose enum the spec
- * lacks (so the package keeps building and the misfit is named, not fatal).
+ * spec/README.md; booleans, numbers and `null` included), and, with the brands plug-in on, the curated
+ * brand table and labels. The curated plug-ins' bindings and exports are ./curated-bindings.ts.
  */
 export function emitEnums(model: ApiModel): GeneratedFile[] {
-  const usable = model.enums.filter((e: EnumInfo) => /^[A-Za-z_$][\w$]*$/.test(e.name));
-  const named = usable.filter((e) => e.named).map((e) => e.name);
-  const present = new Set(named);
-  const header = [generatedHeader({ from: `${SPEC_FILE} and ${BRANDS_FILE}` })];
+  const { enums } = exportedEnums(model);
+  const named = enums.filter((e) => e.named).map((e) => e.name);
+  const brands = model.curated.plugins.brands;
+  const header = [generatedHeader({ from: `${SPEC_FILE}${brands ? ` and ${BRANDS_FILE}` : ""}` })];
   if (named.length > 0) {
     header.push(
       `import type { ${[...named].sort().join(", ")} } from "${TYPES_PACKAGE}";`,
@@ -121,17 +121,20 @@ export function emitEnums(model: ApiModel): GeneratedFile[] {
       "",
     );
   }
-  const body = usable.flatMap((e) =>
+  const body = enums.flatMap((e) =>
     renderEnum(
       { ...e, typed: e.named },
       e.named ? `the spec's \`${e.name}\` enum` : `\`${e.name}\` (inline at ${e.pointer})`,
     ),
   );
-  const source = [...header, ...body, ...fallbacks(model, present), ...brandTable(model)].join("\n");
-  return [{ path: VALUES_FILE, source }, emitLabels(model)];
+  const source = [...header, ...body, ...(brands ? brandTable(model) : [])].join("\n");
+  return [
+    { path: VALUES_FILE, source: enums.length === 0 && !brands ? `${source}\nexport {};\n` : source },
+    ...(brands ? [emitBrandLabels(model)] : []),
+  ];
 }
 
-function emitLabels(model: ApiModel): GeneratedFile {
+function emitBrandLabels(model: ApiModel): GeneratedFile {
   const entries = model.curated.brands.map((b) => `  ${literal(b.brand)}: ${literal(b.label)},`);
   const source = [
     generatedHeader({ from: BRANDS_FILE }),

@@ -4,6 +4,8 @@ import { emitBaseUrl } from "./base-url.ts";
 import { emitBrandRule } from "./brand-rule.ts";
 import { emitClientOperations } from "./client-operations.ts";
 import { emitClientSchemas } from "./client-schemas.ts";
+import { emitEnumsPlugins } from "./curated/enums-plugins.ts";
+import { emitTypesExports } from "./curated/types-exports.ts";
 import { emitEnums } from "./enums.ts";
 import { emitLabels } from "./labels.ts";
 import { emitLinkCallback } from "./link-callback.ts";
@@ -15,6 +17,7 @@ export const EMITTERS: readonly Emitter[] = [
   emitTypes,
   emitAliases,
   emitEnums,
+  emitEnumsPlugins,
   emitBaseUrl,
   emitClientOperations,
   emitTestingSchemas,
@@ -22,4 +25,5 @@ export const EMITTERS: readonly Emitter[] = [
   emitLinkCallback,
   emitLabels,
   emitBrandRule,
+  emitTypesExports,
 ];

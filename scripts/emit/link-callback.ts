@@ -46,11 +46,12 @@ function objectType(schema: Schema, at: string, indent: string): string {
 /**
  * Renders `LinkCallback`, the type of the redirect callback's `?data=` payload, from its curated schema
  * (spec/link-callback.schema.json, read into the model). Unknown fields may arrive at run time; the
- * type names the ones the guide documents. Nothing when the file is absent.
+ * type names the ones the guide documents. Nothing when the link-callback plug-in is off (the file is
+ * absent or misfits, or the spec lacks the link-session operation).
  */
 export function emitLinkCallback(model: ApiModel): GeneratedFile[] {
   const callback = model.curated.linkCallback;
-  if (callback === null) return [];
+  if (callback === null || !model.curated.plugins.linkCallback) return [];
   const description = callback.schema.description ?? callback.name;
   const source = [
     generatedHeader({ from: LINK_CALLBACK_FILE }),

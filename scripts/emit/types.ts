@@ -3,6 +3,7 @@ import openapiTS, { astToString, NULL, oapiRef, tsUnion } from "openapi-typescri
 import type { OpenAPI3, ReferenceObject, SchemaObject } from "openapi-typescript";
 import { generatedHeader } from "../lib/generated-header.ts";
 import { SPEC_FILE } from "../lib/repo.ts";
+import { ModelError } from "../model/errors.ts";
 import type { ApiModel, GeneratedFile } from "../model/types.ts";
 import { printOpenApi } from "./print-openapi.ts";
 
@@ -22,18 +23,30 @@ export const TYPES_FILE = "packages/types/src/generated/openapi.ts";
  * - `{ $ref, nullable: true }`: openapi-typescript returns the bare reference and drops the sibling
  *   `nullable` (OpenAPI 3.0 says `$ref` siblings are ignored, but the spec's author means "Brand or null",
  *   and the server accepts `brand: null`), so such a property is typed `Ref | null`.
+ *
+ * openapi-typescript's own errors (plain `Error`s, with a stack) become a ModelError naming this emitter.
  */
 export async function emitTypes(model: ApiModel): Promise<GeneratedFile[]> {
-  const ast = await openapiTS(printOpenApi(model) as unknown as OpenAPI3, {
-    defaultNonNullable: false,
-    alphabetize: false,
-    transform(schemaObject: SchemaObject | ReferenceObject) {
-      if ("$ref" in schemaObject && (schemaObject as { nullable?: unknown }).nullable === true) {
-        return tsUnion([oapiRef(schemaObject.$ref), NULL]);
-      }
-      return undefined;
-    },
-  });
+  let ast: Awaited<ReturnType<typeof openapiTS>>;
+  try {
+    ast = await openapiTS(printOpenApi(model) as unknown as OpenAPI3, {
+      defaultNonNullable: false,
+      alphabetize: false,
+      silent: true,
+      transform(schemaObject: SchemaObject | ReferenceObject) {
+        if ("$ref" in schemaObject && (schemaObject as { nullable?: unknown }).nullable === true) {
+          return tsUnion([oapiRef(schemaObject.$ref), NULL]);
+        }
+        return undefined;
+      },
+    });
+  } catch (cause) {
+    throw new ModelError(
+      SPEC_FILE,
+      `scripts/emit/types.ts: openapi-typescript ${OPENAPI_TYPESCRIPT_VERSION} could not type the spec (${(cause as Error).message}).`,
+      { cause },
+    );
+  }
   const source = [
     generatedHeader({
       from: SPEC_FILE,

@@ -20,7 +20,9 @@ const hash = (text: string) => createHash("sha256").update(text).digest("hex");
  *
  * Prettier is the slowest step of `pnpm generate`, so a small cache remembers (per path) the hash of
  * the last unformatted input and of its formatted output: when both the input and the file on disk
- * are unchanged, the file on disk is the formatted result and prettier is not even loaded.
+ * are unchanged, the file on disk is the formatted result and prettier is not even loaded. A file the
+ * root's `.prettierignore` lists (a generated module too big for prettier to be useful) is kept as
+ * emitted.
  */
 export async function formatAll(
   root: string,
@@ -28,7 +30,10 @@ export async function formatAll(
   onDisk: ReadonlyMap<string, string | null>,
 ): Promise<Map<string, string>> {
   const cachePath = CACHE_PATH;
-  const salt = await readFile(join(root, ".prettierrc.json"), "utf8").catch(() => "");
+  const ignorePath = join(root, ".prettierignore");
+  const salt =
+    (await readFile(join(root, ".prettierrc.json"), "utf8").catch(() => "")) +
+    (await readFile(ignorePath, "utf8").catch(() => ""));
   const cache: Cache = await readFile(cachePath, "utf8").then(
     (text) => JSON.parse(text) as Cache,
     () => ({}),
@@ -47,8 +52,9 @@ export async function formatAll(
     }
     prettier ??= await import("prettier");
     const filepath = join(root, path);
-    const config = (await prettier.resolveConfig(filepath)) ?? {};
-    const formatted = await prettier.format(source, { ...config, filepath });
+    const { ignored } = await prettier.getFileInfo(filepath, { ignorePath });
+    const config = ignored ? null : ((await prettier.resolveConfig(filepath)) ?? {});
+    const formatted = config === null ? source : await prettier.format(source, { ...config, filepath });
     out.set(path, formatted);
     delete cache[key];
     cache[key] = { input, output: hash(formatted) };

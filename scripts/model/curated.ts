@@ -1,6 +1,17 @@
 import { BRANDS_FILE, LABELS_FILE, LINK_CALLBACK_FILE, METHOD_NAMES_FILE } from "../lib/repo.ts";
 import { isObject } from "./schemas.ts";
-import type { BrandRule, CuratedBrand, EnumInfo, Misfit, Operation, Schema } from "./types.ts";
+import type {
+  BrandRule,
+  CuratedBrand,
+  CuratedLabels,
+  CuratedPlugins,
+  CuratedSchema,
+  EnumInfo,
+  LinkSession,
+  Misfit,
+  Operation,
+  Schema,
+} from "./types.ts";
 
 /**
  * The spec enums the curated brand data describes. This module is the one place that names them:
@@ -178,9 +189,79 @@ export function findBrandRule(
     "no-brand-rule",
     [`${CURATED_ENUMS.brand} for ${CURATED_ENUMS.assetType}`],
     `no request body in the spec has a property typed by \`${CURATED_ENUMS.brand}\` and one by \`${CURATED_ENUMS.assetType}\`, so the brand rule has nothing to check`,
-    "CheckedCreateLinkSessionRequest is the spec's request as is until one does (scripts/model/curated.ts names the enums).",
+    "the brand-rule types (CheckedCreateLinkSessionRequest, BrandsByAssetType, ...) are left out until one does (scripts/model/curated.ts names the enums).",
   );
   return null;
+}
+
+/** The client method the link-session plug-ins serve (curated in spec/method-names.json). */
+export const LINK_SESSION_METHOD = "createLinkSession";
+
+const isJson = (mediaType: string | undefined) =>
+  mediaType !== undefined && /^application\/(.+\+)?json\b/.test(mediaType);
+
+/**
+ * The operation the link-session plug-ins serve: the one spec/method-names.json names `createLinkSession`,
+ * when it takes a JSON body and answers a JSON success body. The plug-ins check the fields they read.
+ */
+export function findLinkSession(
+  operations: readonly Operation[],
+  _schemas: ReadonlyMap<string, Schema>,
+): LinkSession | null {
+  const op = operations.find(
+    (o) => o.methodName === LINK_SESSION_METHOD || o.aliases.includes(LINK_SESSION_METHOD),
+  );
+  const body = op?.requestBody;
+  const success = op?.responses.find(
+    (r) => op.successStatuses.includes(r.status) && isJson(r.mediaType) && r.schema !== undefined,
+  );
+  if (op === undefined || body === undefined || !isJson(body.mediaType) || success === undefined) return null;
+  return { operationId: op.operationId, request: body.schema, response: success.schema! };
+}
+
+/** What decides which curated plug-ins are on (see {@link CuratedPlugins}). */
+interface PluginInputs {
+  enums: readonly EnumInfo[];
+  labels: CuratedLabels | null;
+  brandRule: BrandRule | null;
+  linkSession: LinkSession | null;
+  linkCallback: CuratedSchema | null;
+  misfits: Misfit[];
+}
+
+/**
+ * Which curated plug-ins fit the spec. A plug-in that is off has its API left out of the packages; when
+ * its curated file exists (so someone meant it to be on), the reason is a misfit.
+ */
+export function readPlugins(inputs: PluginInputs): CuratedPlugins {
+  const has = (name: string) => findEnum(inputs.enums, name) !== null;
+  const labels = inputs.labels !== null && has(CURATED_ENUMS.assetType) && has(CURATED_ENUMS.language);
+  if (inputs.labels !== null && !labels) {
+    inputs.misfits.push({
+      file: LABELS_FILE,
+      kind: "plugin-off",
+      subjects: ["labels"],
+      message: `the labels plug-in needs the spec's \`${CURATED_ENUMS.assetType}\` and \`${CURATED_ENUMS.language}\` string enums\n    assetTypeLabel, languageLabel and the label tables are left out until the spec has both (or remove ${LABELS_FILE}).`,
+    });
+  }
+  const linkSession = inputs.linkSession !== null;
+  const callbackFits =
+    inputs.linkCallback !== null && !inputs.misfits.some((m) => m.file === LINK_CALLBACK_FILE);
+  if (inputs.linkCallback !== null && callbackFits && !linkSession) {
+    inputs.misfits.push({
+      file: LINK_CALLBACK_FILE,
+      kind: "plugin-off",
+      subjects: ["link-callback"],
+      message: `the link-callback plug-in needs the link-session operation (the one ${METHOD_NAMES_FILE} names ${LINK_SESSION_METHOD}, with a JSON body and JSON success response)\n    LinkCallback and parseLinkCallback are left out until the spec has it (or remove ${LINK_CALLBACK_FILE}).`,
+    });
+  }
+  return {
+    brands: has(CURATED_ENUMS.brand),
+    labels,
+    brandRule: inputs.brandRule !== null,
+    linkSession,
+    linkCallback: linkSession && callbackFits,
+  };
 }
 
 const MISFIT_TOPICS: Readonly<Record<string, string>> = {

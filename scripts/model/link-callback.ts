@@ -1,5 +1,5 @@
 import { LINK_CALLBACK_FILE } from "../lib/repo.ts";
-import { ModelError } from "./errors.ts";
+import { diagnosticsFor } from "./errors.ts";
 import { isObject, normaliseSchema } from "./schemas.ts";
 import type { CuratedSchema, Misfit, Schema } from "./types.ts";
 
@@ -30,14 +30,11 @@ export function readLinkCallback(raw: unknown, misfits: Misfit[]): CuratedSchema
   if (!isObject(raw) || raw.title !== LINK_CALLBACK_NAME) {
     return misfit(misfits, `is not a schema object titled "${LINK_CALLBACK_NAME}" (the type it generates).`);
   }
-  let schema: Schema;
-  try {
-    // The file is its own document: a local $ref points into it.
-    schema = normaliseSchema(raw, "#", raw);
-  } catch (error) {
-    if (!(error instanceof ModelError)) throw error;
-    return misfit(misfits, error.message);
-  }
+  // The file is its own document: a local $ref points into it.
+  const diagnostics = diagnosticsFor(LINK_CALLBACK_FILE);
+  const schema: Schema = normaliseSchema(raw, "#", { document: raw, version: "3.1", diagnostics });
+  const [first] = diagnostics.problems;
+  if (first !== undefined) return misfit(misfits, `${first.pointer}: ${first.message}`);
   if (schema.kind !== "object" || schema.nullable) return misfit(misfits, "is not an object schema.");
   const provenance = isObject(raw["x-provenance"]) ? raw["x-provenance"] : {};
   const section = provenance.section && `section "${String(provenance.section)}"`;

@@ -16,7 +16,9 @@ export type SchemaKind =
   | "ref"
   | "union"
   | "intersection"
-  | "any";
+  | "any"
+  /** The `false` schema (nothing is valid), e.g. `items: false` after `prefixItems`, or `not: {}`. */
+  | "never";
 
 /** One object property: its schema and whether the object requires it. */
 export interface Property {
@@ -25,7 +27,25 @@ export interface Property {
   schema: Schema;
 }
 
-/** A normalised schema node: `$ref` + sibling `nullable`, `type: [T, "null"]` and `anyOf [X, {type: "null"}]` all read `nullable: true`. */
+/** An OpenAPI discriminator, its mapping read to component names (implicit mapping: absent). */
+export interface Discriminator {
+  propertyName: string;
+  /** Tag value -> component name (`#/components/schemas/Cat` and bare `Cat` both read `Cat`), in the spec's order. */
+  mapping?: Readonly<Record<string, string>>;
+}
+
+/** `if`/`then`/`else` of JSON Schema 2020-12 (grouped: a `then` key would make a Schema look like a promise). */
+export interface Conditional {
+  if: Schema;
+  then?: Schema;
+  else?: Schema;
+}
+
+/**
+ * A normalised schema node: `$ref` + sibling `nullable`, `type: [T, "null"]` and `anyOf [X, {type: "null"}]`
+ * all read `nullable: true`. A node with its own shape *and* combinators (or a 3.1 `$ref` with constraining
+ * siblings) is an `intersection` of the parts, the own shape first; annotations stay on the outer node.
+ */
 export interface Schema {
   kind: SchemaKind;
   nullable: boolean;
@@ -48,18 +68,54 @@ export interface Schema {
   uniqueItems?: boolean;
   minProperties?: number;
   maxProperties?: number;
-  /** For `kind: "array"`. */
+  /** For `kind: "array"`: the items after `prefixItems` (`kind: "never"` for `items: false`). */
   items?: Schema;
-  /** For `kind: "object"`, in the spec's order. */
+  /** For `kind: "array"`: tuple positions (2020-12 `prefixItems`; 3.0 has none). */
+  prefixItems?: readonly Schema[];
+  contains?: Schema;
+  minContains?: number;
+  maxContains?: number;
+  /** `true`/`false` or a schema, as the spec says; absent when unspecified. */
+  unevaluatedItems?: boolean | Schema;
+  /**
+   * For `kind: "object"`, in the spec's order. Object keywords (these, `required`, maps, ...) may also sit on
+   * a `kind: "any"` node (a schema without `type`): they then apply to objects only, as JSON Schema says.
+   */
   properties?: readonly Property[];
-  /** The required property names in the spec's order (each property also says so); for `kind: "object"`. */
+  /**
+   * The required property names in the spec's order (each property also says so); names the spec requires
+   * without listing them in `properties` are kept here too.
+   */
   requiredOrder?: readonly string[];
   /** `true`/`false` as the spec says; a schema for typed maps; absent when unspecified. */
   additionalProperties?: boolean | Schema;
+  /** For `kind: "object"`: property-name regular expressions (as written) with their value schemas, in order. */
+  patternProperties?: readonly { pattern: string; schema: Schema }[];
+  /** For `kind: "object"`: the schema every property name (a string) must match. */
+  propertyNames?: Schema;
+  /** `true`/`false` or a schema, as the spec says; absent when unspecified. */
+  unevaluatedProperties?: boolean | Schema;
+  /** Property name -> the names it requires when present (2020-12 `dependentRequired`). */
+  dependentRequired?: Readonly<Record<string, readonly string[]>>;
+  /** Property name -> the schema the object must also match when it is present. */
+  dependentSchemas?: Readonly<Record<string, Schema>>;
+  /** On a union (or an object that is a base others `allOf`-reference): which property tells the variants apart. */
+  discriminator?: Discriminator;
+  /** The schema a value must *not* match (`not`). */
+  not?: Schema;
+  conditional?: Conditional;
   /** For `kind: "union"` (`oneOf`/`anyOf`, or a 3.1 `type` list) and `"intersection"` (`allOf`). */
   variants?: readonly Schema[];
+  /**
+   * For an intersection: `variants[0]` is the schema's own shape, which the spec wrote beside its
+   * combinators (or beside a 3.1 `$ref`); printers may write it back there.
+   */
+  withOwnShape?: boolean;
   /** `oneOf` or `anyOf`, for a union read from one. */
   combinator?: "oneOf" | "anyOf";
+  /** Annotations of string content (2020-12 `contentMediaType` / `contentEncoding`): never checked. */
+  contentMediaType?: string;
+  contentEncoding?: string;
   title?: string;
   description?: string;
   example?: unknown;
@@ -71,6 +127,10 @@ export interface Schema {
 /** Where a parameter travels. */
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
 
+/** How a parameter's value is serialised (OpenAPI `style`); the spec's default when it says none. */
+export type ParameterStyle =
+  "form" | "simple" | "matrix" | "label" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+
 /** One operation parameter (path-item parameters merged in). Header names are lower-cased. */
 export interface Parameter {
   name: string;
@@ -79,35 +139,84 @@ export interface Parameter {
   schema: Schema;
   description?: string;
   deprecated: boolean;
+  /** As the spec says, else its default: `form` for query and cookie, `simple` for path and header. */
+  style: ParameterStyle;
+  /** As the spec says, else its default: `true` for `form`, `false` otherwise. */
+  explode: boolean;
+  /** For a parameter given by `content` rather than `schema`: that media type (its value is serialised so). */
+  mediaType?: string;
 }
 
-/** The request body of an operation (its JSON media type, or the first one listed). */
+/** How a body travels, from its media type: what the client encodes and decodes it as. */
+export type MediaKind = "json" | "form" | "multipart" | "text" | "binary";
+
+/** One media type of a body, as the spec lists it. */
+export interface Media {
+  mediaType: string;
+  kind: MediaKind;
+  schema?: Schema;
+  /** The media type's `example`, or the value of its first `examples` entry (`$ref`s resolved). */
+  example?: unknown;
+  /** The media type's named `examples`, each value with `$ref`s to `#/components/examples` resolved. */
+  examples?: Readonly<Record<string, unknown>>;
+}
+
+/** The request body of an operation: every media type, and the one chosen (its JSON one, or the first listed). */
 export interface RequestBody {
   required: boolean;
+  /** The chosen media type. */
   mediaType: string;
+  /** The chosen media type's kind. */
+  kind: MediaKind;
+  /** The chosen media type's schema (anything, `kind: "any"`, when it gives none). */
   schema: Schema;
   description?: string;
+  /** Every media type listed, in the spec's order (the chosen one among them). */
+  media: readonly Media[];
 }
 
 /** One response of an operation, by status (`"201"`, `"4XX"`, `"default"`). */
 export interface Response {
   status: string;
   description: string;
+  /** The chosen media type (JSON, else the first listed); absent when the response has no body. */
   mediaType?: string;
+  /** The chosen media type's kind. */
+  kind?: MediaKind;
   schema?: Schema;
   example?: unknown;
   /** Response header names (lower-cased) with their schemas. */
-  headers: readonly { name: string; required: boolean; schema: Schema }[];
+  headers: readonly { name: string; required: boolean; schema: Schema; description?: string }[];
+  /** Every media type listed, in the spec's order (the chosen one among them); `[]` without a body. */
+  media: readonly Media[];
+}
+
+/** One OAuth 2 flow of a security scheme. */
+export interface OAuthFlow {
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  refreshUrl?: string;
+  /** Scope name -> description. */
+  scopes: Readonly<Record<string, string>>;
 }
 
 /** One credential a request presents: the scheme's name and where its value goes. */
 export interface Credential {
   scheme: string;
+  /** `apiKey`, `http`, `oauth2`, `openIdConnect` or `mutualTLS`. */
   type: string;
   /** `header`, `query` or `cookie` for API keys; absent for HTTP and OAuth schemes. */
   in?: string;
-  /** The API key's parameter name (lower-cased for headers), or the HTTP scheme (`bearer`). */
+  /** The API key's parameter name (lower-cased for headers), or the HTTP scheme (`bearer`, `basic`). */
   name?: string;
+  /** For `http` bearer schemes: the token's format, as documented. */
+  bearerFormat?: string;
+  /** For `oauth2`: its flows by name (`implicit`, `password`, `clientCredentials`, `authorizationCode`). */
+  flows?: Readonly<Record<string, OAuthFlow>>;
+  /** For `openIdConnect`: the discovery URL. */
+  openIdConnectUrl?: string;
+  /** In an operation's security: the scopes the requirement lists (absent when none). */
+  scopes?: readonly string[];
 }
 
 /** One API operation, with what the client's methods and the fake's routes need. */
@@ -128,6 +237,56 @@ export interface Operation {
   responses: readonly Response[];
   /** Alternatives (any one suffices), each a list of credentials presented together; `[]` = none needed. */
   security: readonly (readonly Credential[])[];
+  /**
+   * The statuses that count as success, in the spec's order: every documented 2xx (`2XX` included); else
+   * every documented 3xx (returned, not followed); else none (`[]`: every answer is an error).
+   */
+  successStatuses: readonly string[];
+  /**
+   * Parameters the client cannot take as input, left out of `parameters` with a warning: cookie parameters,
+   * and headers the client sets itself (the credential's header, framing headers, `user-agent`). For
+   * webhooks (the supplier receives them) nothing is dropped.
+   */
+  droppedParameters: readonly Parameter[];
+  /** For a webhook (`webhooks` / `x-webhooks`): its name (its `path` is the same name). */
+  webhook?: string;
+}
+
+/** A variable of a templated server URL (`https://{region}.example.com`). */
+export interface ServerVariable {
+  default: string;
+  enum?: readonly string[];
+  description?: string;
+}
+
+/** One server the spec lists, its URL as a template (`{name}` for a variable). */
+export interface Server {
+  url: string;
+  description?: string;
+  /** Each variable of the template, in the spec's order (`{}` when none). */
+  variables: Readonly<Record<string, ServerVariable>>;
+}
+
+/** The server the client talks to unless told otherwise: the first one listed, variables at their defaults. */
+export interface DefaultServer {
+  /** Its index in `servers`. */
+  index: number;
+  /** The URL with every variable replaced by its default, as written otherwise (a relative URL stays relative). */
+  url: string;
+  /** True for an absolute URL (a scheme and a host); a relative one resolves against where the spec is served. */
+  absolute: boolean;
+}
+
+/** Something the model read in a way worth saying, never fatal: printed by `pnpm generate` and `update-spec`. */
+export interface ModelWarning {
+  /**
+   * A short kind: `nullable-without-type`, `unknown-format`, `dynamic-ref`, `dropped-parameter`,
+   * `operation-servers`, `method-name-collision`, `empty-content`, `ref-siblings`.
+   */
+  kind: string;
+  /** Where, as `spec/<file>#/...` (RFC 6901). */
+  pointer: string;
+  message: string;
 }
 
 /** Where an enum's values travel: what a caller sends, receives, or both (unused counts as both). */
@@ -141,7 +300,10 @@ export interface EnumInfo {
   named: boolean;
   /** The JSON pointer of the schema that holds it. */
   pointer: string;
+  /** Its values in spec order, `null` excluded (see `nullable`). */
   values: readonly unknown[];
+  /** True when `null` is one of its values (listed, or the schema is nullable). */
+  nullable?: boolean;
   default?: unknown;
   usage: EnumUsage;
 }
@@ -179,6 +341,33 @@ export interface Curated {
   linkCallback: CuratedSchema | null;
   /** Where the brand rule (a brand valid for an asset type) applies; `null` when no request fits it. */
   brandRule: BrandRule | null;
+  /** The operation the link-session plug-ins serve (curated method name `createLinkSession`); `null` without one. */
+  linkSession: LinkSession | null;
+  /** Which curated plug-ins fit the spec (each one's API is generated only when on; see spec/README.md). */
+  plugins: CuratedPlugins;
+}
+
+/** The curated link-session operation, as far as the model checks it (the plug-ins check their fields). */
+export interface LinkSession {
+  operationId: string;
+  /** Its JSON request body schema. */
+  request: Schema;
+  /** Its first JSON success response schema. */
+  response: Schema;
+}
+
+/** Which curated plug-ins are on: each one's exports are generated only then; otherwise a misfit names why. */
+export interface CuratedPlugins {
+  /** The spec has a `Brand` string enum: brand table, brandsFor, brandLabel, brandOptions... (enums). */
+  brands: boolean;
+  /** The spec has `AssetType` and `Language` string enums and spec/labels.json exists (enums). */
+  labels: boolean;
+  /** `curated.brandRule` was found (types, client, fake). */
+  brandRule: boolean;
+  /** `curated.linkSession` was found (client, fake). */
+  linkSession: boolean;
+  /** link-session is on and spec/link-callback.schema.json fits (types, client, fake). */
+  linkCallback: boolean;
 }
 
 /** spec/labels.json as far as it fits: every asset type and language, in the enums' order, labelled. */
@@ -222,13 +411,22 @@ export interface ApiModel {
     license?: unknown;
     termsOfService?: unknown;
   };
-  servers: readonly { url: string; description?: string }[];
+  servers: readonly Server[];
+  /** The first server with its variables resolved; `null` when the spec lists none. */
+  defaultServer: DefaultServer | null;
   securitySchemes: Readonly<Record<string, Credential & { description?: string }>>;
   operations: readonly Operation[];
+  /**
+   * Operations the supplier *receives* (3.1 `webhooks`, and `x-webhooks`), in the spec's order: read by the
+   * types emitter and the enum collector, never by the client or the fake. `path` is the webhook's name.
+   */
+  webhooks: readonly Operation[];
   /** Named component schemas, in the spec's order. */
   schemas: ReadonlyMap<string, Schema>;
   enums: readonly EnumInfo[];
   curated: Curated;
+  /** What the model read with a caveat (never fatal), in document order. */
+  warnings: readonly ModelWarning[];
 }
 
 /** One file an emitter produces, relative to the repository root, before formatting. */

@@ -148,6 +148,8 @@ const cases: Array<[MutationName, Want]> = [
       changes: [
         { level: "major", group: "Operation removed", subject: OP },
         { level: "major", group: "Client methods removed", subject: "createSupplierLinkSession" },
+        // The brand rule's request went with it: the checked request types and checks lose it.
+        { level: "major", group: "Brand rule changed", subject: "the brand rule no longer applies" },
       ],
       levels: ALL_SHAPE("major"),
     },
@@ -265,26 +267,39 @@ describe("diffSpecs", () => {
     ]);
   });
 
-  test("keywords it does not model are reported as breaking, for a human to review", () => {
+  test("a bound TypeScript cannot express: its direction decides for the packages that check it, a patch for the types", () => {
     const after = mutate((spec) => {
       spec.components.schemas.CreateSupplierLinkSessionRequest.properties.user_id.maxLength = 64;
     });
+    const subject = `${REQ}.user_id maxLength changed from (none) to 64`;
     expect(diffSpecs(VENDORED, after)).toEqual([
-      expect.objectContaining({
-        level: "major",
-        subject: `${REQ}.user_id maxLength changed from (none) to 64`,
-      }),
+      { level: "major", group: "Field changed", subject, packages: ["client", "testing"] },
+      {
+        level: "patch",
+        group: "Run-time constraints changed (documentation in the types)",
+        subject,
+        packages: ["types"],
+      },
     ]);
   });
 
-  test("a brand's enum description is a patch to the types and the testing package's embedded schemas, not the enums (enum files carry no descriptions)", () => {
+  test("a pattern changed (neither wider nor narrower) is major for the packages that check it, for a human to review", () => {
+    const withPattern = (pattern: string) =>
+      mutate((spec) => {
+        spec.components.schemas.CreateSupplierLinkSessionRequest.properties.user_id.pattern = pattern;
+      });
+    expect(Object.fromEntries(levelsByPackage(diffSpecs(withPattern("^a"), withPattern("^b"))))).toEqual({
+      types: "patch",
+      client: "major",
+      testing: "major",
+    });
+  });
+
+  test("a brand's enum description is a patch to the types only: the enums carry no descriptions, and the fake does nothing with them", () => {
     const after = mutate((spec) => {
       spec.components.schemas.Brand.description = "The device's manufacturer.";
     });
-    expect(Object.fromEntries(levelsByPackage(diffSpecs(VENDORED, after)))).toEqual({
-      types: "patch",
-      testing: "patch",
-    });
+    expect(Object.fromEntries(levelsByPackage(diffSpecs(VENDORED, after)))).toEqual({ types: "patch" });
   });
 
   test("a response's example is the testing package's error message; an operation's summary is the types' only", () => {

@@ -151,12 +151,15 @@ describe("emitClientSchemas", () => {
     expect(emit).toThrow(message);
   });
 
+  test("not (which the model now reads) is refused by the client's checker, naming where", () => {
+    const schema = {
+      type: "object",
+      properties: { a: { type: "array", items: { type: "string", not: {} } } },
+    };
+    expect(() => emitClientSchemas(modelOf(specWith(schema)))).toThrow(/Thing\/properties\/a\/items\/not/);
+  });
+
   test.each<[string, unknown, RegExp]>([
-    [
-      "not",
-      { type: "object", properties: { a: { type: "array", items: { not: {} } } } },
-      /Thing\/properties\/a\/items\/not/,
-    ],
     ["an external $ref", { $ref: "other.json#/x" }, /Thing: \$ref other\.json#\/x points outside/],
     ["a missing component", { $ref: "#/components/schemas/Nope" }, /points at nothing/],
   ])("%s never reaches it: the model refuses it first, naming where", (_name, schema, message) => {
@@ -191,10 +194,12 @@ describe("emitClientSchemas", () => {
 });
 
 describe("emitLinkCallback", () => {
+  // The vendored spec, whose link-session operation the link-callback plug-in needs.
   const emit = (schema: unknown) => {
-    const model = modelOf(specWith({ type: "string" }), schema);
+    const model = buildModel({ ...inputsOf(), linkCallbackSchema: schema });
     return {
-      source: emitLinkCallback(model)[0]!.source,
+      source: emitLinkCallback(model)[0]?.source ?? null,
+      on: model.curated.plugins.linkCallback,
       misfits: model.curated.misfits.filter((m) => m.file === LINK_CALLBACK_FILE),
     };
   };
@@ -205,7 +210,7 @@ describe("emitLinkCallback", () => {
     expect(source).toContain("Do not edit");
     expect(source).toContain("@see https://docs.nox.energy/guides/energy-supplier-integration");
     expect(source).toContain("export interface LinkCallback {");
-    expect(source.replace(/\s+/g, " ")).toContain(
+    expect(source!.replace(/\s+/g, " ")).toContain(
       '"nox_user_id": string; /** The supplier\'s user id, as given to the link session (`user_id`). */ "supplier_user_id": string;',
     );
     expect(source).toContain('"device_ids": string[];');
@@ -219,6 +224,16 @@ describe("emitLinkCallback", () => {
       properties: { a: { type: "string" }, b: { type: ["integer", "null"] } },
     });
     expect(source).toContain('"b"?: number | null;');
+  });
+
+  test("without the link-session operation the plug-in is off: no type, and the misfit says why", () => {
+    const model = modelOf(specWith({ type: "string" }), CALLBACK);
+    expect(emitLinkCallback(model)).toEqual([]);
+    expect(model.curated.plugins.linkCallback).toBe(false);
+    expect(model.curated.misfits.map((m) => [m.file, m.kind])).toContainEqual([
+      LINK_CALLBACK_FILE,
+      "plugin-off",
+    ]);
   });
 
   test("a type it cannot render fails the emitter, naming where", () => {
@@ -237,13 +252,14 @@ describe("emitLinkCallback", () => {
     ["another title", { title: "not a name", type: "object", properties: {} }, /titled "LinkCallback"/],
     ["not an object", { title: "LinkCallback", type: "string" }, /is not an object schema/],
   ])(
-    "%s is a misfit: named, and the payload reads as an object of unknown fields",
+    "%s is a misfit: named, and the plug-in is off (no LinkCallback type) until it is mended",
     (_name, schema, message) => {
-      const { source, misfits } = emit(schema);
+      const { source, misfits, on } = emit(schema);
       expect(misfits).toHaveLength(1);
       expect(misfits[0]).toMatchObject({ file: LINK_CALLBACK_FILE });
       expect(misfits[0]!.message).toMatch(message);
-      expect(source).toContain("export interface LinkCallback {\n  [field: string]: unknown;\n}");
+      expect(on).toBe(false);
+      expect(source).toBeNull();
     },
   );
 });

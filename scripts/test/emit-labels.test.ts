@@ -134,9 +134,14 @@ describe("emitLabels", () => {
     expect(source).not.toContain("Deutsch");
   });
 
-  test("without the spec's AssetType enum, the types come from values.ts (its fallback)", () => {
-    const source = emitLabels(modelWith(undefined, { spec: earlierV2 }))[0]!.source;
-    expect(source).toContain('import type { AssetType, Language } from "./values.js";');
+  test("without the spec's AssetType enum the labels plug-in is off: no table, a misfit says why", () => {
+    const model = modelWith(undefined, { spec: earlierV2 });
+    expect(emitLabels(model)).toEqual([]);
+    expect(model.curated.plugins.labels).toBe(false);
+    expect(model.curated.misfits.map((m) => [m.file, m.kind])).toContainEqual([
+      "spec/labels.json",
+      "plugin-off",
+    ]);
   });
 });
 

@@ -82,3 +82,90 @@ export function withQueryKeyAlternative(spec: any): void {
 }
 
 export { REQ, RES };
+
+/** A `Money` component reached through a response field (`price`), not a body of its own. */
+export function withMoney(spec: any, name = "Money"): void {
+  schemas(spec)[name] = {
+    type: "object",
+    required: ["amount", "currency"],
+    properties: { amount: { type: "integer" }, currency: { type: "string" } },
+  };
+  schemas(spec)[RES].properties.price = { $ref: `#/components/schemas/${name}` };
+}
+
+/** Renames component `from` to `to` and points every `$ref` at it to the new name (same shape). */
+export function renameSchema(spec: any, from: string, to: string): void {
+  const all = schemas(spec);
+  spec.components.schemas = Object.fromEntries(
+    Object.entries(all).map(([name, value]) => [name === from ? to : name, value]),
+  );
+  const text = JSON.stringify(spec).replaceAll(
+    `"#/components/schemas/${from}"`,
+    `"#/components/schemas/${to}"`,
+  );
+  Object.assign(spec, JSON.parse(text));
+}
+
+/** The response body as an `allOf` of two parts with the same meaning as the one object it was. */
+export function responseAsAllOf(spec: any): void {
+  const whole = schemas(spec)[RES];
+  const names = Object.keys(whole.properties);
+  const half = (keys: string[]) => ({
+    type: "object",
+    required: whole.required.filter((r: string) => keys.includes(r)),
+    properties: Object.fromEntries(keys.map((k) => [k, whole.properties[k]])),
+  });
+  schemas(spec)[RES] = {
+    description: whole.description,
+    allOf: [half(names.slice(0, 4)), half(names.slice(4))],
+  };
+}
+
+/** A 3.1 document whose `webhooks` send a `SessionEvent` component that no operation uses. */
+export function withWebhook(spec: any, event: Record<string, unknown> = {}): void {
+  asOpenApi31(spec);
+  schemas(spec).SessionEvent = {
+    type: "object",
+    required: ["link_token"],
+    properties: { link_token: { type: "string" }, ...event },
+  };
+  spec.webhooks = {
+    sessionCompleted: {
+      post: {
+        requestBody: {
+          content: { "application/json": { schema: { $ref: "#/components/schemas/SessionEvent" } } },
+        },
+        responses: { "200": { description: "Received." } },
+      },
+    },
+  };
+}
+
+/** A response field `pet`: a oneOf of `Cat` and `Dog` told apart by `pet_type`, with `mapping`. */
+export function withPets(spec: any, mapping: Record<string, string> = { cat: "Cat", dog: "Dog" }): void {
+  const animal = (sound: string) => ({
+    type: "object",
+    required: ["pet_type"],
+    properties: { pet_type: { type: "string" }, [sound]: { type: "string" } },
+  });
+  schemas(spec).Cat = animal("meow");
+  schemas(spec).Dog = animal("bark");
+  schemas(spec).Pet = {
+    oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }],
+    discriminator: {
+      propertyName: "pet_type",
+      mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, `#/components/schemas/${v}`])),
+    },
+  };
+  schemas(spec)[RES].properties.pet = { $ref: "#/components/schemas/Pet" };
+}
+
+/** A templated default server whose `region` variable defaults to `region`. */
+export function withRegionServer(spec: any, region = "eu"): void {
+  spec.servers = [
+    {
+      url: "https://{region}.auth.nox.energy/v2",
+      variables: { region: { default: region, enum: ["eu", "us"] } },
+    },
+  ];
+}

@@ -9,9 +9,15 @@ import {
   earlierV2,
   inputsOf,
   post,
+  renameSchema,
+  responseAsAllOf,
   schemas,
   withInlineEnums,
+  withMoney,
+  withPets,
   withQueryKeyAlternative,
+  withRegionServer,
+  withWebhook,
   type Side,
 } from "./evolution-fixtures.ts";
 
@@ -219,17 +225,19 @@ const cases: Array<[string, Case]> = [
     },
   ],
   [
-    "a second server listed after the default: no package",
+    "a second server listed after the default: a new entry in the client's SERVERS table (minor)",
     {
       after: { spec: (s) => s.servers.push({ url: "https://sandbox.nox.energy/v2" }) },
-      levels: {},
+      levels: { client: "minor" },
+      lines: ["Servers added: https://sandbox.nox.energy/v2"],
     },
   ],
   [
     "description only",
     {
+      // The fake embeds no descriptions in what it does (it answers with examples, not docs).
       after: { spec: (s) => (schemas(s)[REQ].properties.user_id.description = "Your user's ID.") },
-      levels: { types: "patch", testing: "patch" },
+      levels: { types: "patch" },
     },
   ],
   [
@@ -255,8 +263,14 @@ const cases: Array<[string, Case]> = [
     },
   ],
   [
-    "security alternative added that keeps the key working: no change",
-    { after: { spec: withQueryKeyAlternative }, levels: {} },
+    "security alternative added that keeps the key working: the client still sends its header key; the fake accepts one more credential (minor)",
+    {
+      after: { spec: withQueryKeyAlternative },
+      levels: { testing: "minor" },
+      lines: [
+        "Authentication alternatives changed: POST /supplier/link-sessions: apiKey:header:x-api-key, apiKey:query:api_key",
+      ],
+    },
   ],
   [
     "security alternative removed: the header key no longer works",
@@ -292,10 +306,10 @@ const cases: Array<[string, Case]> = [
     },
   ],
   [
-    "brand moved between asset types in brands.json: major for the enums and the types (BrandsByAssetType)",
+    "brand moved between asset types in brands.json: major for every package (the client's compile-time and run-time brand rule, the fake's check)",
     {
       after: { brands: (b) => (b.brands.panasonic.asset_types = ["pv"]) },
-      levels: { enums: "major", types: "major" },
+      levels: { enums: "major", types: "major", client: "major", testing: "major" },
       lines: ["Brand left an asset type: panasonic (hp)", "Brand joined an asset type: panasonic (pv)"],
     },
   ],
@@ -329,6 +343,294 @@ const cases: Array<[string, Case]> = [
       ],
     },
   ],
+  // Issue #14: each package is classified from what it exposes and does at run time (its surface).
+  [
+    "new inline enum in a response field: a new export of the enums package (minor)",
+    {
+      after: {
+        spec: (s) => (schemas(s)[RES].properties.status = { type: "string", enum: ["pending", "completed"] }),
+      },
+      levels: { ...shapes("minor"), enums: "minor" },
+      lines: [
+        `Response field added: ${RES}.status`,
+        `Enums added: ${RES}Status (CREATE_SUPPLIER_LINK_SESSION_RESPONSE_STATUSES)`,
+      ],
+    },
+  ],
+  [
+    "new inline enum in a query parameter: minor for the enums too",
+    {
+      after: {
+        spec: (s) =>
+          (post(s).parameters = [
+            { name: "mode", in: "query", schema: { type: "string", enum: ["live", "test"] } },
+          ]),
+      },
+      levels: { ...shapes("minor"), enums: "minor" },
+      lines: ["Enums added: CreateSupplierLinkSessionMode (CREATE_SUPPLIER_LINK_SESSION_MODES)"],
+    },
+  ],
+  [
+    "allOf rewrite of the response with the same meaning: a patch to the types' printed form, nothing at run time",
+    {
+      after: { spec: responseAsAllOf },
+      levels: { types: "patch" },
+      lines: [`Schema rewritten with the same meaning: ${RES}`],
+    },
+  ],
+  [
+    "allOf rewrite that also adds a response field: the merged shapes decide (minor), not the rewrite",
+    {
+      after: {
+        spec: (s) => {
+          schemas(s)[RES].properties.status = { type: "string" };
+          responseAsAllOf(s);
+        },
+      },
+      levels: shapes("minor"),
+      lines: [`Response field added: ${RES}.status`],
+    },
+  ],
+  [
+    "schema used only by a webhook added: the types only",
+    {
+      before: { spec: asOpenApi31 },
+      after: { spec: (s) => withWebhook(s) },
+      levels: { types: "minor" },
+      lines: ["Schema added: SessionEvent"],
+    },
+  ],
+  [
+    "schema used only by a webhook changed (field added): the types only",
+    {
+      before: { spec: (s) => withWebhook(s) },
+      after: { spec: (s) => withWebhook(s, { completed_at: { type: "integer" } }) },
+      levels: { types: "minor" },
+    },
+  ],
+  [
+    "schema used only by a webhook gains an enum: the types and the enums",
+    {
+      before: { spec: (s) => withWebhook(s) },
+      after: { spec: (s) => withWebhook(s, { outcome: { type: "string", enum: ["linked", "failed"] } }) },
+      levels: { types: "minor", enums: "minor" },
+      lines: ["Enums added: SessionEventOutcome (SESSION_EVENT_OUTCOMES)"],
+    },
+  ],
+  [
+    "a nested schema renamed, same shape: the types lose the old alias (major); the client and the fake do not change",
+    {
+      before: { spec: (s) => withMoney(s) },
+      after: { spec: (s) => withMoney(s, "Amount") },
+      levels: { types: "major" },
+      lines: ["Schema renamed (same shape): Money -> Amount"],
+    },
+  ],
+  [
+    "a response body schema renamed, same shape: the client's re-exported alias disappears (major); the fake does not change",
+    {
+      after: { spec: (s) => renameSchema(s, "ErrorResponse", "Problem") },
+      levels: { types: "major", client: "major" },
+      lines: ["Schema renamed (same shape): ErrorResponse -> Problem"],
+    },
+  ],
+  [
+    "an enum component renamed: its exports disappear from the enums package (major)",
+    {
+      before: {
+        spec: (s) => (schemas(s).Channel = { type: "string", enum: ["web", "app"] }),
+      },
+      after: {
+        spec: (s) => (schemas(s).Medium = { type: "string", enum: ["web", "app"] }),
+      },
+      levels: { types: "major", enums: "major" },
+      lines: ["Enums removed: Channel (CHANNELS)", "Enums added: Medium (MEDIUMS)"],
+    },
+  ],
+  [
+    "an operation's path changes under the same operationId: its inline enums keep their names, so the enums do not change",
+    {
+      before: {
+        spec: (s) =>
+          (post(s).parameters = [
+            { name: "mode", in: "query", schema: { type: "string", enum: ["live", "test"] } },
+          ]),
+      },
+      after: {
+        spec: (s) => {
+          post(s).parameters = [
+            { name: "mode", in: "query", schema: { type: "string", enum: ["live", "test"] } },
+          ];
+          s.paths["/supplier/sessions"] = s.paths["/supplier/link-sessions"];
+          delete s.paths["/supplier/link-sessions"];
+        },
+      },
+      levels: shapes("major"),
+    },
+  ],
+  [
+    "a query parameter added: nothing for the enums",
+    {
+      after: {
+        spec: (s) => (post(s).parameters = [{ name: "dry_run", in: "query", schema: { type: "boolean" } }]),
+      },
+      levels: shapes("minor"),
+    },
+  ],
+  [
+    "format added to a request field: stricter at run time (client, fake: major), documentation in the types (patch)",
+    {
+      after: { spec: (s) => (schemas(s)[REQ].properties.user_id.format = "uuid") },
+      levels: { types: "patch", client: "major", testing: "major" },
+      lines: [`Field changed: ${REQ}.user_id format changed from (none) to "uuid"`],
+    },
+  ],
+  [
+    "format added to a response field: looser for no one (minor at run time)",
+    {
+      after: { spec: (s) => (schemas(s)[RES].properties.supplier.format = "email") },
+      levels: { types: "patch", client: "minor", testing: "minor" },
+    },
+  ],
+  [
+    "additionalProperties map value type changed: major",
+    {
+      before: {
+        spec: (s) =>
+          (schemas(s)[RES].properties.metadata = {
+            type: "object",
+            additionalProperties: { type: "string" },
+          }),
+      },
+      after: {
+        spec: (s) =>
+          (schemas(s)[RES].properties.metadata = {
+            type: "object",
+            additionalProperties: { type: "integer" },
+          }),
+      },
+      levels: shapes("major"),
+      lines: [`Field changed: ${RES}.metadata[key] type changed from string to integer`],
+    },
+  ],
+  [
+    "minProperties added to a request object: stricter at run time (major), not expressed in the types (patch)",
+    {
+      before: {
+        spec: (s) =>
+          (schemas(s)[REQ].properties.metadata = {
+            type: "object",
+            additionalProperties: { type: "string" },
+          }),
+      },
+      after: {
+        spec: (s) =>
+          (schemas(s)[REQ].properties.metadata = {
+            type: "object",
+            minProperties: 1,
+            additionalProperties: { type: "string" },
+          }),
+      },
+      levels: { types: "patch", client: "major", testing: "major" },
+    },
+  ],
+  [
+    "maxLength raised on a request field: looser (minor)",
+    {
+      before: { spec: (s) => (schemas(s)[REQ].properties.user_id.maxLength = 64) },
+      after: { spec: (s) => (schemas(s)[REQ].properties.user_id.maxLength = 128) },
+      levels: { types: "patch", client: "minor", testing: "minor" },
+    },
+  ],
+  [
+    "an operation without a 2xx response added: minor",
+    {
+      after: {
+        spec: (s) =>
+          (s.paths["/supplier/link-sessions/{link_token}"] = {
+            delete: {
+              operationId: "revokeSupplierLinkSession",
+              parameters: [{ name: "link_token", in: "path", required: true, schema: { type: "string" } }],
+              responses: { "404": { description: "No such session." } },
+              security: [{ ApiKeyAuth: [] }],
+            },
+          }),
+      },
+      levels: shapes("minor"),
+      lines: ["Client methods added: revokeSupplierLinkSession"],
+    },
+  ],
+  [
+    "readOnly added to a required request field: the request no longer needs it (minor); documentation in the types",
+    {
+      after: { spec: (s) => (schemas(s)[REQ].properties.user_id.readOnly = true) },
+      levels: { types: "patch", client: "minor", testing: "minor" },
+    },
+  ],
+  [
+    "readOnly added to a response field: nothing changes at run time",
+    {
+      after: { spec: (s) => (schemas(s)[RES].properties.link_token.readOnly = true) },
+      levels: { types: "patch" },
+    },
+  ],
+  [
+    "oneOf with a discriminator: a response tag added (one more check on what comes back: minor)",
+    {
+      before: { spec: (s) => withPets(s) },
+      after: { spec: (s) => withPets(s, { cat: "Cat", dog: "Dog", kitten: "Cat" }) },
+      levels: shapes("minor"),
+      lines: ['Field changed: Pet discriminator tag "kitten" added (Cat)'],
+    },
+  ],
+  [
+    "oneOf with a discriminator: a tag mapped to another schema (major)",
+    {
+      before: { spec: (s) => withPets(s) },
+      after: { spec: (s) => withPets(s, { cat: "Dog", dog: "Dog" }) },
+      levels: shapes("major"),
+      lines: ['Field changed: Pet discriminator tag "cat" maps Cat -> Dog'],
+    },
+  ],
+  [
+    "patternProperties value type changed: major",
+    {
+      before: {
+        spec: (s) =>
+          (schemas(s)[RES].properties.labels = {
+            type: "object",
+            patternProperties: { "^x-": { type: "string" } },
+          }),
+      },
+      after: {
+        spec: (s) =>
+          (schemas(s)[RES].properties.labels = {
+            type: "object",
+            patternProperties: { "^x-": { type: "integer" } },
+          }),
+      },
+      levels: shapes("major"),
+      lines: [`Field changed: ${RES}.labels[/^x-/] type changed from string to integer`],
+    },
+  ],
+  [
+    "server variable default changed: the default base URL moves (major for the client only)",
+    {
+      before: { spec: (s) => withRegionServer(s) },
+      after: { spec: (s) => withRegionServer(s, "us") },
+      levels: { client: "major" },
+      lines: ['Default base URL changed: "https://eu.auth.nox.energy/v2" -> "https://us.auth.nox.energy/v2"'],
+    },
+  ],
+  [
+    "webhook added with its schema: the types only",
+    {
+      before: { spec: asOpenApi31 },
+      after: { spec: (s) => withWebhook(s) },
+      levels: { types: "minor" },
+      lines: ["Webhook added: POST sessionCompleted"],
+    },
+  ],
 ];
 
 describe("evolution: each realistic spec change gets its verdict per package", () => {
@@ -341,7 +643,7 @@ describe("evolution: each realistic spec change gets its verdict per package", (
     for (const line of c.lines ?? []) expect(lines).toContain(line);
   });
 
-  test("there are at least 25 cases", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(25);
+  test("there are at least 55 cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(55);
   });
 });

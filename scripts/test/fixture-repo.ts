@@ -18,6 +18,7 @@ export interface FixtureRepo {
 const COPIED = [
   "spec",
   ".prettierrc.json",
+  ".prettierignore",
   "packages/types/src/generated",
   "packages/enums/src/generated",
   "packages/client/src/generated",

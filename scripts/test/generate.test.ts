@@ -3,7 +3,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { EMITTERS } from "../emit/index.ts";
 import { generate, main } from "../generate.ts";
+import { ModelError } from "../model/errors.ts";
+import type { Emitter } from "../model/types.ts";
 import { REPO_ROOT } from "../lib/repo.ts";
 import { createFixtureRepo, type FixtureRepo } from "./fixture-repo.ts";
 
@@ -28,12 +31,12 @@ afterEach(async () => {
 });
 
 /** Runs the CLI entry with console output captured. */
-async function runMain(argv: string[]) {
+async function runMain(argv: string[], emitters?: readonly Emitter[]) {
   const out: string[] = [];
   const err: string[] = [];
   vi.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
   vi.spyOn(console, "error").mockImplementation((...a) => void err.push(a.join(" ")));
-  const code = await main(argv, repo.root);
+  const code = await main(argv, repo.root, emitters);
   vi.restoreAllMocks();
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
@@ -88,6 +91,14 @@ describe("generate", () => {
     expect(stderr).toContain("orphan:  packages/enums/src/generated/old.ts");
   });
 
+  test("a run that writes removes a generated file no emitter writes any more (a plug-in turned off)", async () => {
+    await repo.write("packages/enums/src/generated/old.ts", "export {};\n");
+    const { code, stdout } = await runMain([]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("removed packages/enums/src/generated/old.ts");
+    await expect(repo.read("packages/enums/src/generated/old.ts")).rejects.toThrow(/ENOENT/);
+  });
+
   test("every package's src/generated folder is the generator's, a new package's too", async () => {
     await repo.write("packages/newcomer/src/generated/stray.ts", "export {};\n");
     const result = await generate({ root: repo.root, check: true });
@@ -134,18 +145,47 @@ describe("generate", () => {
     expect(schemas).toContain("Manufacturer brand (edited).");
   });
 
-  test("a spec without the operation the fake server implements fails, saying what is missing", async () => {
+  test("an emitter that cannot serve the spec stops the run: nothing is written, and the CLI says why", async () => {
     await repo.editJson(SPEC, (spec) => {
       spec.paths["/supplier/link-sessions"].post.operationId = "renamed";
     });
-    // Issue #9: the other files are still generated; the fake's waits, saying what to do.
-    const result = await generate({ root: repo.root, check: true });
-    expect(result.failed.join("\n")).toMatch(/operationId "createSupplierLinkSession"/);
-    // The CLI says so without a stack trace, and names the curated file to point at the new id.
+    const before = await repo.snapshot();
+    // Issue #14: all or nothing; the refusal names the curated file to point at the new id.
+    await expect(generate({ root: repo.root })).rejects.toThrow(/operationId "createSupplierLinkSession"/);
     const { code, stderr } = await runMain([]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^Cannot generate: .*spec\/method-names\.json/);
+    expect(stderr).toContain("Nothing was written.");
     expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await repo.snapshot()).toEqual(before);
+  });
+
+  test("every failing emitter is named at once; a library's plain Error names the emitter, without a stack", async () => {
+    const before = await repo.snapshot();
+    const plain: Emitter = async function emitBroken() {
+      throw new Error("Can't resolve $ref at #/x\n    at somewhere (lib.js:1:1)");
+    };
+    const refusing: Emitter = () => {
+      throw new ModelError(`${SPEC}#/paths/~1a/get`, "is not served.");
+    };
+    const { code, stderr } = await runMain([], [...EMITTERS, plain, refusing]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("2 problems:");
+    expect(stderr).toContain(
+      `- ${SPEC}: the emitBroken emitter (scripts/emit/) failed: Can't resolve $ref at #/x`,
+    );
+    expect(stderr).toContain(`- ${SPEC}#/paths/~1a/get: is not served.`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await repo.snapshot()).toEqual(before);
+  });
+
+  test("a file .prettierignore lists is written as emitted (prettier would take minutes on it)", async () => {
+    const raw = "export const BIG = [1,2,3]\n";
+    const big: Emitter = () => [{ path: "packages/enums/src/generated/big.js", source: raw }];
+    await repo.write(".prettierignore", "packages/enums/src/generated/big.js\n");
+    await generate({ root: repo.root, emitters: [...EMITTERS, big] });
+    expect(await repo.read("packages/enums/src/generated/big.js")).toBe(raw);
+    expect(await repo.read(VALUES)).toContain("export const BRANDS = /* @__PURE__ */ Object.freeze([\n");
   });
 });
 
@@ -163,16 +203,36 @@ describe("the client's default base URL", () => {
   });
 
   test.each([
-    ["missing", (spec: any) => void (spec.servers = [])],
-    ["plain http", (spec: any) => void (spec.servers[0].url = "http://auth.nox.energy/v2")],
-    ["relative", (spec: any) => void (spec.servers[0].url = "/v2")],
-  ])("a %s server URL fails, naming servers[0].url", async (_name, edit) => {
-    await repo.editJson(SPEC, edit);
-    // Issue #9: the base URL waits (left as it was) while every other file is generated.
-    const result = await generate({ root: repo.root });
-    expect(result.failed.join("\n")).toMatch(/servers\[0\]\.url .* not an absolute https URL/);
-    expect(await repo.read(BASE_URL)).toContain('"https://auth.nox.energy/v2"');
-  });
+    ["missing", (spec: any) => void (spec.servers = []), "export const DEFAULT_BASE_URL = undefined;"],
+    [
+      "plain http",
+      (spec: any) => void (spec.servers[0].url = "http://auth.nox.energy/v2"),
+      'export const DEFAULT_BASE_URL = "http://auth.nox.energy/v2";',
+    ],
+    [
+      "relative",
+      (spec: any) => void (spec.servers[0].url = "/v2"),
+      "export const DEFAULT_BASE_URL = undefined;",
+    ],
+    [
+      "templated",
+      (spec: any) =>
+        void (spec.servers[0] = {
+          url: "{scheme}://auth.nox.energy/{version}",
+          variables: { scheme: { default: "https", enum: ["https", "http"] }, version: { default: "v2" } },
+        }),
+      'export const DEFAULT_BASE_URL = "https://auth.nox.energy/v2";',
+    ],
+  ])(
+    "a %s server is not refused: DEFAULT_BASE_URL is the resolved default, SERVERS the table",
+    async (_name, edit, want) => {
+      await repo.editJson(SPEC, edit);
+      await generate({ root: repo.root });
+      const source = await repo.read(BASE_URL);
+      expect(source).toContain(want);
+      expect(source).toContain("export const SERVERS: readonly NoxServer[] = Object.freeze([");
+    },
+  );
 });
 
 describe("curated brand data out of step with the spec", () => {

@@ -5,7 +5,7 @@ import {
   isBrand,
   type AssetType,
   type Brand,
-} from "./generated/values.js";
+} from "../../generated/curated-bindings.js";
 import type { BrandFor } from "./guards.js";
 
 // Generic over the generated table, so this module builds whatever the spec's enums are called today.

@@ -1,5 +1,4 @@
-import { BRAND_LABELS } from "./generated/brand-labels.js";
-import type { Brand } from "./generated/values.js";
+import { BRAND_LABELS, type Brand } from "../../generated/curated-bindings.js";
 
 /**
  * The brand's display name in the manufacturer's own spelling.
@@ -9,7 +8,6 @@ import type { Brand } from "./generated/values.js";
  * @example brandLabel("saunier-duval") // "Saunier Duval"
  */
 export function brandLabel(brand: Brand): string {
-  return Object.hasOwn(BRAND_LABELS, brand)
-    ? (BRAND_LABELS as Readonly<Record<string, string>>)[brand]!
-    : brand;
+  const labels: Readonly<Record<string, string>> = BRAND_LABELS;
+  return Object.hasOwn(labels, brand) ? (labels[brand] ?? brand) : brand;
 }

@@ -1,6 +1,6 @@
 import { brandLabel } from "./brand-label.js";
 import { brandsFor } from "./brands-by-asset-type.js";
-// values.ts exports AssetType and Language even when the spec lacks one (a fallback), so this builds on any spec.
+// The bindings export AssetType and Language even when the spec lacks one (the contract), so this builds on any spec.
 import {
   ASSET_TYPES,
   DEFAULT_LANGUAGE,
@@ -8,7 +8,7 @@ import {
   isLanguage,
   type AssetType,
   type Language,
-} from "./generated/values.js";
+} from "../../generated/curated-bindings.js";
 import type { BrandFor } from "./guards.js";
 
 /** One entry of a brand dropdown: the value to send and the label to show. */
@@ -21,9 +21,9 @@ export interface BrandOption<A extends AssetType = AssetType> {
 
 // One collator per spec language, made on first use: building one costs far more than comparing with it.
 // Keyed only by the spec's languages, so the cache cannot grow with its callers' input.
-const collators = new Map<Language, Intl.Collator>();
+const collators = new Map<Language | undefined, Intl.Collator>();
 
-function collatorFor(language: Language): Intl.Collator {
+function collatorFor(language: Language | undefined): Intl.Collator {
   let collator = collators.get(language);
   if (collator === undefined) {
     collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
@@ -45,7 +45,7 @@ function collatorFor(language: Language): Intl.Collator {
  */
 export function brandOptions<A extends AssetType>(
   assetType: A,
-  language: Language = DEFAULT_LANGUAGE,
+  language?: Language,
 ): readonly BrandOption<A>[] {
   if (!isAssetType(assetType)) {
     throw new TypeError(

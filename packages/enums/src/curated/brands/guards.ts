@@ -1,4 +1,4 @@
-import { BRANDS_BY_ASSET_TYPE, isAssetType, isBrand } from "./generated/values.js";
+import { BRANDS_BY_ASSET_TYPE, isAssetType, isBrand } from "../../generated/curated-bindings.js";
 
 /** The asset types of the generated brand table (the spec's `AssetType`, or the curated ones without it). */
 type TableAssetType = keyof typeof BRANDS_BY_ASSET_TYPE;
