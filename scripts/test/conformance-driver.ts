@@ -75,8 +75,8 @@ const client = createNoxClient({
 
 /** Values earlier results returned, by property name: a later path parameter of that name reuses one. */
 const seen = new Map<string, unknown>();
-/** What each POST returned, by its path: a read of `<path>/{x}` is of that resource. */
-const created = new Map<string, Record<string, unknown>>();
+/** What each POST returned and was sent, by its path: a read of `<path>/{x}` is of that resource. */
+const created = new Map<string, { result: Record<string, unknown>; input: Record<string, unknown> }>();
 let last: Record<string, unknown> = {};
 
 const substitute = (input: unknown): unknown =>
@@ -125,7 +125,9 @@ async function call(
     last = result;
     if (result !== null && typeof result === "object") {
       for (const [k, v] of Object.entries(result)) seen.set(k, v);
-      if (op?.method === "POST") created.set(op.path, result);
+      if (op?.method === "POST" && !op.bodyOnly && input !== null && typeof input === "object")
+        created.set(op.path, { result, input: input as Record<string, unknown> });
+      else if (op?.method === "POST") created.set(op.path, { result, input: {} });
     }
     const sent = server.requests.length - before;
     return { ...base, outcome: "ok", sent, received: server.requests.at(-1)?.body, result };
@@ -173,11 +175,34 @@ function reuseSeen(op: ConformanceOperation, input: unknown, accepts: Accepts): 
   for (const match of op.path.matchAll(/\{([^{}]+)\}/g)) {
     const name = match[1]!;
     if (!(name in reused)) continue;
-    const resource = created.get(op.path.slice(0, match.index).replace(/\/$/, ""));
-    const value = resource?.[name] ?? resource?.id ?? seen.get(name);
+    const collection = op.path.slice(0, match.index).replace(/\/$/, "");
+    const resource = created.get(collection);
+    const value = resource?.result[name] ?? resource?.result.id ?? seen.get(name);
     if (value !== undefined) reused[name] = value;
+    // The collection's own path parameters as the POST sent them: the fake keys resources by them.
+    for (const [key, sent] of Object.entries(resource?.input ?? {}))
+      if (key in reused && key !== "body") reused[key] = sent;
   }
   return accepts(reused) ? reused : input;
+}
+
+/**
+ * `chosen` plus, for each read, update or delete of `<path>/{x}`, the POST on `<path>` (before it):
+ * the fake answers a resource only after it was created, so a sample keeps its creators.
+ */
+function withCreators(
+  chosen: readonly ConformanceOperation[],
+  all: readonly ConformanceOperation[],
+): ConformanceOperation[] {
+  const out = new Set<ConformanceOperation>();
+  for (const op of chosen) {
+    const collection = /^(.*)\/\{[^{}/]+\}$/.exec(op.path)?.[1];
+    const creator =
+      collection === undefined ? undefined : all.find((o) => o.method === "POST" && o.path === collection);
+    if (op.method !== "POST" && creator !== undefined) out.add(creator);
+    out.add(op);
+  }
+  return [...out];
 }
 
 const outcomes: Outcome[] = [];
@@ -185,39 +210,68 @@ for (const c of JSON.parse(positionals[0] ?? "[]") as Call[]) {
   outcomes.push(await call(c.name, c.method, substitute(c.input)));
 }
 const all = table.operations;
-const chosen = flags.sample === undefined ? all : seededSample(all, Number(flags.sample), Number(flags.seed));
+const chosen =
+  flags.sample === undefined
+    ? all
+    : withCreators(seededSample(all, Number(flags.sample), Number(flags.seed)), all);
 // Creating operations first, so a read by a created resource's property finds one; deletes last.
 const ORDER: Record<string, number> = { POST: 0, PUT: 1, PATCH: 1, GET: 2, HEAD: 2, OPTIONS: 2, DELETE: 3 };
 const ordered = [...chosen].sort((a, b) => (ORDER[a.method] ?? 2) - (ORDER[b.method] ?? 2));
 const noValidInput: string[] = [];
+/** Each operation's schema (standard formats), reference validator and valid inputs, found up front. */
+const prepared = new Map(
+  ordered
+    .filter((op) => !op.noInput)
+    .map((op) => {
+      const schema = withStandardFormats(op.input);
+      const reference = referenceValidator(schema);
+      const valid = validInputs(schema, [reference, ...(op.accepts ? [op.accepts] : [])]);
+      return [op, { schema, reference, valid }] as const;
+    }),
+);
+
+/**
+ * A POST's body with the id of what it creates set to a value its reads accept: each read of
+ * `<path>/{x}` takes `x` within its own bounds, and the fake echoes a request field into the created
+ * resource (`x`, or `id`, which it reads `{x}` by), so a created resource can be read back.
+ */
+function readableIds(op: ConformanceOperation, input: unknown, accepts: Accepts): unknown {
+  if (op.method !== "POST" || input === null || typeof input !== "object") return input;
+  const body = (op.bodyOnly ? input : (input as Record<string, unknown>).body) as
+    Record<string, unknown> | undefined;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return input;
+  for (const [read, { valid }] of prepared) {
+    const rest = read.path.startsWith(`${op.path}/`) ? read.path.slice(op.path.length + 1) : "";
+    const name = /^\{([^{}/]+)\}$/.exec(rest)?.[1];
+    const value = name && (valid.required as Record<string, unknown> | undefined)?.[name];
+    if (value === undefined) continue;
+    for (const key of [name!, "id"]) {
+      const fixed = { ...body, [key]: value };
+      const whole = op.bodyOnly ? fixed : { ...(input as object), body: fixed };
+      if (accepts(whole)) return whole;
+    }
+  }
+  return input;
+}
+
 for (const op of ordered) {
   if (op.noInput) {
     // Nothing the spec states can be broken: one call, without an argument.
     outcomes.push(await call("valid (no input)", op.methodName, undefined, op, "valid"));
     continue;
   }
-  const schema = withStandardFormats(op.input);
-  const reference = referenceValidator(schema);
-  const checks = [reference, ...(op.accepts ? [op.accepts] : [])];
-  const valid = validInputs(schema, checks);
+  const { schema, reference, valid } = prepared.get(op)!;
   let base: unknown;
   for (const flavour of ["required", "full"] as const) {
     const input = valid[flavour];
+    const label = `valid (${flavour === "full" ? "every" : "required"} field)`;
     if (input === undefined) {
       noValidInput.push(`${op.operationId} (${flavour === "full" ? "every" : "required"} field)`);
       continue;
     }
-    const ready = keepBrandRule(op, reuseSeen(op, input, reference), reference);
+    const ready = readableIds(op, keepBrandRule(op, reuseSeen(op, input, reference), reference), reference);
     base = ready;
-    outcomes.push(
-      await call(
-        `valid (${flavour === "full" ? "every" : "required"} field)`,
-        op.methodName,
-        ready,
-        op,
-        "valid",
-      ),
-    );
+    outcomes.push(await call(label, op.methodName, ready, op, "valid"));
   }
   if (base === undefined) continue;
   // Mutations of the fullest valid input: each invalid one breaks only what it names.

@@ -134,10 +134,14 @@ export function summaryLine(result: DocumentResult): string {
     : "no calls";
   const all = problemsOf(result);
   const problems = all.length;
-  const first = all[0]
-    ?.split("\n")
-    .find((line) => line.trim() !== "" && !line.endsWith(":"))
-    ?.trim();
+  // The problem's first line, with the line after it when it ends by announcing a list.
+  const lines = (all[0] ?? "").split("\n").map((line) => line.trim());
+  const first =
+    all[0] === undefined
+      ? undefined
+      : lines[0]!.endsWith(":") && lines[1]
+        ? `${lines[0]} ${lines[1]}`
+        : lines[0];
   return [
     result.id.padEnd(18),
     problems === 0 ? "pass" : `FAIL (${problems})`,
