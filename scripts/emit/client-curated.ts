@@ -75,10 +75,10 @@ export function emitClientCurated(model: ApiModel): GeneratedFile[] {
     header,
     ...(callback
       ? [
-          'import { CURATED_VALIDATORS, type Validate } from "@nox-energy/authenticator-enums/validators";',
+          'import { CURATED_VALIDATORS, type Validate } from "@nox-energy/authenticator-types/validators";',
           'import type { LinkCallback } from "@nox-energy/authenticator-types";',
         ]
-      : ['import type { Validate } from "@nox-energy/authenticator-enums/validators";']),
+      : ['import type { Validate } from "@nox-energy/authenticator-types/validators";']),
     "",
     "/** The operation whose body the curated brand rule types (brand tied to asset type); `never` when the rule does not fit. */",
     `export type BrandRuleOperationId = ${rule ? JSON.stringify(rule.operationId) : "never"};`,

@@ -291,7 +291,7 @@ export function emitClientOperations(model: ApiModel): GeneratedFile[] {
       change: "the spec (or scripts/emit/client-operations.ts)",
     }),
     `import type { components, operations } from "@nox-energy/authenticator-types";`,
-    `import { OPERATION_VALIDATORS } from "@nox-energy/authenticator-enums/validators";`,
+    `import { OPERATION_VALIDATORS } from "@nox-energy/authenticator-types/validators";`,
     `import type { NoxCredential, NoxOperation } from "../operation.js";`,
     `import type { NoxRequestOptions } from "../options.js";`,
     "",

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import Ajv2020Module from "ajv/dist/2020.js";
 import standaloneModule from "ajv/dist/standalone/index.js";
-import * as FORMATS from "../../packages/enums/src/validators/formats.ts";
+import * as FORMATS from "../../packages/types/src/validators/formats.ts";
 import { generatedHeader } from "../lib/generated-header.ts";
 import { LINK_CALLBACK_FILE, SPEC_FILE } from "../lib/repo.ts";
 import { ModelError } from "../model/errors.ts";
@@ -15,10 +15,10 @@ import {
   type JsonSchema,
 } from "./json-schema.ts";
 
-/** Where the generated validators live, relative to the repo root (one module: `@nox-energy/authenticator-enums/validators`). */
-export const VALIDATORS_FILE = "packages/enums/src/generated/validators.js";
+/** Where the generated validators live, relative to the repo root (one module: `@nox-energy/authenticator-types/validators`). */
+export const VALIDATORS_FILE = "packages/types/src/generated/validators.js";
 /** Its declarations. */
-export const VALIDATORS_TYPES_FILE = "packages/enums/src/generated/validators.d.ts";
+export const VALIDATORS_TYPES_FILE = "packages/types/src/generated/validators.d.ts";
 
 const AJV_VERSION = (createRequire(import.meta.url)("ajv/package.json") as { version: string }).version;
 // The generated module imports these, relative to packages/enums/src/generated/.
@@ -180,7 +180,7 @@ export function planValidators(model: ApiModel): Plan {
   );
   const warnings = unknown.map(
     (f) =>
-      `format "${f}" is not one the validators know; values of it are not checked (packages/enums/src/validators/formats.ts lists the known ones).`,
+      `format "${f}" is not one the validators know; values of it are not checked (packages/types/src/validators/formats.ts lists the known ones).`,
   );
   return {
     entries: [...docs.map((d, j) => ({ name: `d${j}`, schema: d as Entry["schema"] })), ...entries],
@@ -394,7 +394,7 @@ function typesCode(plan: Plan, header: string): string {
 }
 
 /**
- * Renders `@nox-energy/authenticator-enums/validators`: every operation's parameter, body and success
+ * Renders `@nox-energy/authenticator-types/validators`: every operation's parameter, body and success
  * response validators and the curated ones, compiled by Ajv (JSON Schema 2020-12, printed from the model
  * per direction by ./json-schema.ts) into one pure-ESM module, and its declarations. Not formatted
  * (.prettierignore): it is for machines, and a large spec's would take prettier minutes.

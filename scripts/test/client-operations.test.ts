@@ -181,7 +181,7 @@ describe("the client regenerated with getSupplierLinkSession", () => {
           paths: {
             "@nox-energy/authenticator-types": ["./types/src/index.ts"],
             "@nox-energy/authenticator-enums": ["./enums/src/index.ts"],
-            "@nox-energy/authenticator-enums/validators": ["./enums/src/validators/index.ts"],
+            "@nox-energy/authenticator-types/validators": ["./enums/src/validators/index.ts"],
           },
         },
         include: ["client/src"],

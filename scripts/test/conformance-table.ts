@@ -248,7 +248,7 @@ const MEDIA_SCHEMA: Readonly<Record<string, JsonSchemaObject>> = { text: { type:
 
 /**
  * The JSON Schema validators' form: the client's descriptors name each operation's parameters, body
- * media and generated validators (`@nox-energy/authenticator-enums/validators`); the schemas those were
+ * media and generated validators (`@nox-energy/authenticator-types/validators`); the schemas those were
  * compiled from are the generator's validator plan, for the copy's model.
  */
 async function fromValidatorPlan(root: string): Promise<ConformanceTable | undefined> {
@@ -274,7 +274,7 @@ async function fromValidatorPlan(root: string): Promise<ConformanceTable | undef
   const planned = new Map(plan.operations.map((o) => [o.operationId, o]));
   return {
     source:
-      "scripts/emit/validators.ts planValidators (the schemas of @nox-energy/authenticator-enums/validators)",
+      "scripts/emit/validators.ts planValidators (the schemas of @nox-energy/authenticator-types/validators)",
     operations: Object.values(client.OPERATIONS).map((op) => {
       const names = planned.get(op.operationId);
       const params = names?.params ? bundle(schemas.get(names.params)!, documents) : undefined;

@@ -119,7 +119,7 @@ describe.skipIf(!existsSync(CORPUS_CACHE))("every corpus document builds a model
     test("the types and enums packages generate and type-check for it", async () => {
       const model =
         models.get(name) ?? buildModel({ ...curated, document: JSON.parse(bytes().toString("utf8")) });
-      // The enums package holds the validators too (ws-validators): their module is generated for the
+      // The types package holds the validators too: their module is generated for the
       // type-check (GitHub's takes ~15 s and is not type-checked here).
       const files = await emitAll(
         model,

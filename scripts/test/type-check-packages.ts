@@ -36,7 +36,7 @@ export async function typeCheck(
       paths: {
         "@nox-energy/authenticator-types": ["./packages/types/src/index.ts"],
         "@nox-energy/authenticator-enums": ["./packages/enums/src/index.ts"],
-        "@nox-energy/authenticator-enums/validators": ["./packages/enums/src/validators/index.ts"],
+        "@nox-energy/authenticator-types/validators": ["./packages/types/src/validators/index.ts"],
         "openapi-fetch": [join(CLIENT_MODULES, "openapi-fetch")],
         "json-schema-faker": [join(TESTING_MODULES, "json-schema-faker")],
         "openapi-sampler": [join(TESTING_MODULES, "openapi-sampler")],

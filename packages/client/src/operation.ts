@@ -1,4 +1,5 @@
-import type { BrandRuleFields, OperationValidators } from "@nox-energy/authenticator-enums/validators";
+import type { BrandRuleFields } from "@nox-energy/authenticator-enums";
+import type { OperationValidators } from "@nox-energy/authenticator-types/validators";
 
 /** Where a parameter travels. */
 export type ParameterLocation = "path" | "query" | "header";

@@ -1,4 +1,4 @@
-import type { Validate } from "@nox-energy/authenticator-enums/validators";
+import type { Validate } from "@nox-energy/authenticator-types/validators";
 import { brandRuleIssues } from "./curated/brand-rule/check-brand-rule.js";
 import type { NoxValidationIssue } from "./errors.js";
 import type { NoxOperation } from "./operation.js";

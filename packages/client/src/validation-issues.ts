@@ -1,4 +1,4 @@
-import type { ValidationError } from "@nox-energy/authenticator-enums/validators";
+import type { ValidationError } from "@nox-energy/authenticator-types/validators";
 import type { NoxValidationIssue } from "./errors.js";
 import { printable } from "./printable.js";
 

@@ -1,5 +1,5 @@
 import { isHttpUrl } from "@nox-energy/authenticator-enums";
-import type { Validate } from "@nox-energy/authenticator-enums/validators";
+import type { Validate } from "@nox-energy/authenticator-types/validators";
 import Ajv2020Module from "ajv/dist/2020.js";
 
 type Ajv = InstanceType<typeof Ajv2020Module.default>;

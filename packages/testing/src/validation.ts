@@ -2,13 +2,13 @@
  * What the fake needs from a validator (issue #14, decision 3): the generated validators'
  * shape, per operation its parameters (one object of typed values), its body and each success body.
  */
-import type { OperationValidators } from "@nox-energy/authenticator-enums/validators";
+import type { OperationValidators } from "@nox-energy/authenticator-types/validators";
 
 export type {
   OperationValidators,
   Validate,
   ValidationError,
-} from "@nox-energy/authenticator-enums/validators";
+} from "@nox-energy/authenticator-types/validators";
 
 /** Validators per operationId. */
 export type ValidatorTable = Readonly<Record<string, OperationValidators | undefined>>;

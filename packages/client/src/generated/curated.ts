@@ -3,7 +3,7 @@
  * Do not edit: change the inputs (or scripts/emit/client-curated.ts) and run `pnpm generate`.
  */
 
-import { CURATED_VALIDATORS, type Validate } from "@nox-energy/authenticator-enums/validators";
+import { CURATED_VALIDATORS, type Validate } from "@nox-energy/authenticator-types/validators";
 import type { LinkCallback } from "@nox-energy/authenticator-types";
 
 /** The operation whose body the curated brand rule types (brand tied to asset type); `never` when the rule does not fit. */

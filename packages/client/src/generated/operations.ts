@@ -4,7 +4,7 @@
  */
 
 import type { components, operations } from "@nox-energy/authenticator-types";
-import { OPERATION_VALIDATORS } from "@nox-energy/authenticator-enums/validators";
+import { OPERATION_VALIDATORS } from "@nox-energy/authenticator-types/validators";
 import type { NoxCredential, NoxOperation } from "../operation.js";
 import type { NoxRequestOptions } from "../options.js";
 

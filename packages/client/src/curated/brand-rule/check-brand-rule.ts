@@ -1,4 +1,4 @@
-import { brandRuleIssue } from "@nox-energy/authenticator-enums/validators";
+import { brandRuleIssue } from "@nox-energy/authenticator-enums";
 import type { NoxValidationIssue } from "../../errors.js";
 import type { NoxOperation } from "../../operation.js";
 

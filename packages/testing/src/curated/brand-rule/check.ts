@@ -1,4 +1,4 @@
-import { brandRuleIssue } from "@nox-energy/authenticator-enums/validators";
+import { brandRuleIssue } from "@nox-energy/authenticator-enums";
 import type { Route } from "../../fake-api.js";
 import { BRAND_DATA } from "../../generated/brands.js";
 import type { FieldHint } from "../../validation-messages.js";
@@ -30,7 +30,7 @@ const fieldsOf = (body: unknown) =>
 
 /**
  * Why a request's brand is not one for its asset type, or `undefined`: the one brand rule
- * (`brandRuleIssue` of `@nox-energy/authenticator-enums/validators`, which the client calls too), its message.
+ * (`brandRuleIssue` of `@nox-energy/authenticator-types/validators`, which the client calls too), its message.
  */
 export function checkBrandRule(body: unknown, rule: BrandRule): string | undefined {
   return brandRuleIssue(body, rule)?.message;

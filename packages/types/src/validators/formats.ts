@@ -9,7 +9,7 @@
  * generator warns).
  * @see https://github.com/ajv-validator/ajv-formats
  */
-import { isHttpUrl } from "../http-url.js";
+import { isHttpUrl } from "./http-url.js";
 
 /** A string format check. */
 export type FormatCheck = (value: string) => boolean;

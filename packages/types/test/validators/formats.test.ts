@@ -1,7 +1,7 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { isHttpUrl } from "../../src/http-url.js";
+import { isHttpUrl } from "../../src/validators/http-url.js";
 import * as FORMATS from "../../src/validators/formats.js";
 
 type Check = (value: string) => boolean;

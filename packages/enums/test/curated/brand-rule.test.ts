@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { BRANDS_BY_ASSET_TYPE } from "../../src/index.js";
-import { brandRuleIssue } from "../../src/validators/brand-rule.js";
+import { brandRuleIssue } from "../../src/curated/brand-rule/brand-rule.js";
 
 const FIELDS = { brand: "brand", assetType: "asset_type", brandNullable: true } as const;
 

@@ -1,5 +1,5 @@
-import { isBrandForAssetType } from "../curated/brands/guards.js";
-import { BRANDS_BY_ASSET_TYPE, isAssetType, isBrand } from "../generated/curated-bindings.js";
+import { BRANDS_BY_ASSET_TYPE, isAssetType, isBrand } from "../../generated/curated-bindings.js";
+import { isBrandForAssetType } from "../brands/guards.js";
 
 /**
  * Where the curated brand rule applies in a request body: the property holding the brand and the one

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { isHttpUrl } from "../src/index.js";
+import { isHttpUrl } from "../../src/validators/index.js";
 
 describe("isHttpUrl", () => {
   test.each([
