@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const SCRIPTS = fileURLToPath(new URL(".", import.meta.url));
 const BUNDLE = fileURLToPath(new URL("../node_modules/.cache/nox-generate/generate.mjs", import.meta.url));
-const SOURCES = ["generate.ts", "lib", "model", "emit", "diff"];
+// The validators emitter registers the enums package's runtime formats, so they are a source too.
+const SOURCES = ["generate.ts", "lib", "model", "emit", "diff", "../packages/enums/src/validators"];
 
 /** The newest modification time among the generator's sources. */
 async function newestSource() {

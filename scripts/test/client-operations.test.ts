@@ -1,15 +1,16 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { emitAliases } from "../emit/aliases.ts";
+import { emitClientCurated } from "../emit/client-curated.ts";
 import { CLIENT_OPERATIONS_FILE, emitClientOperations } from "../emit/client-operations.ts";
 import { emitTypes } from "../emit/types.ts";
+import { emitValidators } from "../emit/validators.ts";
 import { emitAll } from "../generate.ts";
 import { REPO_ROOT } from "../lib/repo.ts";
 import { buildModel } from "../model/build-model.ts";
-import { ModelError } from "../model/errors.ts";
 import { inputsOf } from "./evolution-fixtures.ts";
 
 const run = promisify(execFile);
@@ -45,13 +46,13 @@ describe("emitClientOperations", () => {
       'getSupplierLinkSession: Object.freeze({ operationId: "getSupplierLinkSession", methodName: "getSupplierLinkSession", method: "GET", path: "/supplier/link-sessions/{link_token}"',
     );
     expect(source).toContain(
-      'input: { type: "object", required: ["link_token"], properties: { link_token: { type: "string" } } }',
+      'parameters: [{ name: "link_token", in: "path", required: true, style: "simple", explode: false }]',
     );
-    expect(source).toContain(
-      "success: { status: 200, schema: CREATE_SUPPLIER_LINK_SESSION_RESPONSE_SCHEMA }",
-    );
+    expect(source).toContain('success: [{ status: 200, kind: "json" }]');
     expect(source).toContain("errors: [404]");
-    expect(source).toContain("safe: true");
+    expect(source).toContain('credentials: [{"in":"header","name":"x-api-key"}]');
+    expect(source).toContain('validators: OPERATION_VALIDATORS["getSupplierLinkSession"]');
+    expect(source).not.toMatch(/safe:/);
     expect(source).toContain('getSupplierLinkSession: "getSupplierLinkSession",');
     expect(source).toContain('createLinkSession: "createSupplierLinkSession",');
     expect(source).toContain('createSupplierLinkSession: "createSupplierLinkSession",');
@@ -64,35 +65,40 @@ describe("emitClientOperations", () => {
     );
   });
 
-  test("the vendored spec's own output: only the link-session POST, under both names", () => {
+  test("the vendored spec's own output: only the link-session POST, under both names, with the brand rule's fields", () => {
     const source = emitted(() => {});
     expect(source).toContain('effect: "The link session may have been created"');
-    expect(source).toContain("input: CREATE_SUPPLIER_LINK_SESSION_REQUEST_SCHEMA");
+    expect(source).toContain('body: { kind: "json", mediaType: "application/json", required: true }');
+    expect(source).toContain('brandRule: { brand: "brand", assetType: "asset_type", brandNullable: true }');
+    expect(source).toContain('API_KEY_HEADER = "x-api-key"');
+    expect(source).toContain("NEEDS_API_KEY = true");
     expect(source).toContain('HTTP_METHODS = Object.freeze(["POST"] as const)');
     expect(source).not.toContain("getSupplierLinkSession");
   });
 
+  // Issue #14 (decision 6): a parameter the client sets itself is dropped from the method with a
+  // warning (the model's), not a refusal of the whole spec (was: a ModelError); a union schema is validated by Ajv.
   test.each([
     ["a header parameter that would set the key", { name: "X-Api-Key", in: "header" }],
     ["a header parameter that would set the framing", { name: "Content-Length", in: "header" }],
     ["a cookie parameter", { name: "session", in: "cookie" }],
-  ])("%s is left out of the method's input by the model (a warning), never sent", (_, parameter) => {
-    const source = emitted((s) => withGetLinkSession(s, { required: false, ...parameter }));
-    expect(source).not.toContain(`name: ${JSON.stringify(parameter.name.toLowerCase())}`);
-    expect(source).toMatch(/getSupplierLinkSession: Object\.freeze\(\{[^\n]*parameters: \[\]/);
+  ])("drops %s from the method, with a warning", (_, parameter) => {
+    const model = buildModel(
+      inputsOf({
+        spec: (s) => withGetLinkSession(s, { required: false, ...parameter, schema: { type: "string" } }),
+      }),
+    );
+    const source = emitClientOperations(model)[0]!.source;
+    // The fixture's only parameter is the one dropped: the method takes none.
+    expect(source).toContain("getSupplierLinkSession(params?: Record<string, never>");
+    expect(model.warnings.map((w) => w.kind)).toContain("dropped-parameter");
   });
 
-  test.each([
-    [
-      "an unsupported (union) schema",
-      { schema: { oneOf: [{ type: "string" }, { type: "integer" }] } },
-      /union/,
-    ],
-  ])("refuses %s, naming it", (_, parameter, message) => {
-    expect(() => emitted((s) => withGetLinkSession(s, { required: false, ...parameter }))).toThrow(
-      ModelError,
+  test("a union-typed parameter is taken, its type a union", () => {
+    const source = emitted((s) =>
+      withGetLinkSession(s, { schema: { oneOf: [{ type: "string" }, { type: "integer" }] } }),
     );
-    expect(() => emitted((s) => withGetLinkSession(s, { required: false, ...parameter }))).toThrow(message);
+    expect(source).toContain("getSupplierLinkSession(params: { link_token: unknown }");
   });
 
   test("a deprecated operation says so in its JSDoc", () => {
@@ -117,12 +123,29 @@ describe("the client regenerated with getSupplierLinkSession", () => {
       await cp(join(REPO_ROOT, "packages", pkg, "src"), join(root, pkg, "src"), { recursive: true });
     }
     const model = buildModel(inputsOf({ spec: (s) => withGetLinkSession(s) }));
-    for (const file of await emitAll(model, [emitTypes, emitAliases, emitClientOperations])) {
+    for (const file of await emitAll(model, [
+      emitTypes,
+      emitAliases,
+      emitClientOperations,
+      emitClientCurated,
+      emitValidators,
+    ])) {
       const path = join(root, file.path.replace(/^packages\//, ""));
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.source);
     }
     await writeFile(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
+    // The regenerated enums package (its validators hold the fixture's operations), as run.ts imports it.
+    await writeFile(
+      join(root, "enums/package.json"),
+      JSON.stringify({
+        name: "@nox-energy/authenticator-enums",
+        type: "module",
+        exports: { ".": "./src/index.ts", "./validators": "./src/validators/index.ts" },
+      }),
+    );
+    await mkdir(join(root, "node_modules/@nox-energy"), { recursive: true });
+    await symlink(join(root, "enums"), join(root, "node_modules/@nox-energy/authenticator-enums"));
     expect(CLIENT_OPERATIONS_FILE).toBe("packages/client/src/generated/operations.ts");
   }, 60_000);
 
@@ -158,6 +181,7 @@ describe("the client regenerated with getSupplierLinkSession", () => {
           paths: {
             "@nox-energy/authenticator-types": ["./types/src/index.ts"],
             "@nox-energy/authenticator-enums": ["./enums/src/index.ts"],
+            "@nox-energy/authenticator-enums/validators": ["./enums/src/validators/index.ts"],
           },
         },
         include: ["client/src"],

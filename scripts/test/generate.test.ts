@@ -13,9 +13,9 @@ import { createFixtureRepo, type FixtureRepo } from "./fixture-repo.ts";
 const TYPES = "packages/types/src/generated/openapi.ts";
 const VALUES = "packages/enums/src/generated/values.ts";
 const LABELS = "packages/enums/src/generated/brand-labels.ts";
-const SCHEMAS = "packages/testing/src/generated/schemas.ts";
+const SCHEMAS = "packages/testing/src/generated/routes.ts";
 const BASE_URL = "packages/client/src/generated/base-url.ts";
-const CLIENT_SCHEMAS = "packages/client/src/generated/schemas.ts";
+const VALIDATORS = "packages/enums/src/generated/validators.js";
 const UI_LABELS = "packages/enums/src/generated/labels.ts";
 const ALL = [TYPES, VALUES, LABELS, BASE_URL, SCHEMAS];
 const SPEC = "spec/openapi-supplier-auth-v2.json";
@@ -109,7 +109,7 @@ describe("generate", () => {
     await repo.editJson(SPEC, (spec) => spec.components.schemas.Language.enum.push("de"));
     const result = await generate({ root: repo.root });
     // The label table gains the language too, shown as itself until spec/labels.json names it (a misfit).
-    expect(result.changed.sort()).toEqual([VALUES, TYPES, SCHEMAS, UI_LABELS].sort());
+    expect(result.changed.sort()).toEqual([VALUES, TYPES, SCHEMAS, UI_LABELS, VALIDATORS].sort());
     expect(result.misfits.map((m) => m.subjects)).toEqual([
       ["asset_types.hp.de", "asset_types.pv.de", "languages.de"],
     ]);
@@ -125,8 +125,8 @@ describe("generate", () => {
       request.properties.user_id.maxLength = 64;
     });
     const result = await generate({ root: repo.root });
-    expect(result.changed.sort()).toEqual([TYPES, SCHEMAS, CLIENT_SCHEMAS].sort());
-    expect(await repo.read(CLIENT_SCHEMAS)).toMatch(/user_id: \{ type: "string", maxLength: 64 \}/);
+    expect(result.changed.sort()).toEqual([TYPES, SCHEMAS, VALIDATORS].sort());
+    expect(await repo.read(VALIDATORS)).toMatch(/"user_id":\{"type":"string","maxLength":64/);
     const schemas = await repo.read(SCHEMAS);
     expect(schemas).toMatch(
       /required: Object\.freeze\(\["user_id", "redirect_url", "asset_type", "language"\]\)/,
@@ -145,19 +145,17 @@ describe("generate", () => {
     expect(schemas).toContain("Manufacturer brand (edited).");
   });
 
-  test("an emitter that cannot serve the spec stops the run: nothing is written, and the CLI says why", async () => {
+  // Issue #14 changed this: the fake's emitter refused a spec without the link-session operation; now its
+  // plug-in is off and the misfit is named, and everything generates (all or nothing is the next test's).
+  test("a renamed curated operation is a named misfit, not a refusal: the fake's link-session plug-in is off", async () => {
     await repo.editJson(SPEC, (spec) => {
       spec.paths["/supplier/link-sessions"].post.operationId = "renamed";
     });
-    const before = await repo.snapshot();
-    // Issue #14: all or nothing; the refusal names the curated file to point at the new id.
-    await expect(generate({ root: repo.root })).rejects.toThrow(/operationId "createSupplierLinkSession"/);
-    const { code, stderr } = await runMain([]);
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/^Cannot generate: .*spec\/method-names\.json/);
-    expect(stderr).toContain("Nothing was written.");
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(await repo.snapshot()).toEqual(before);
+    const result = await generate({ root: repo.root });
+    expect(result.misfitMessage).toMatch(/spec\/method-names\.json/);
+    expect(await repo.read("packages/testing/src/generated/link-session.ts")).toContain(
+      "export const LINK_SESSION: LinkSessionPlugin | null = null;",
+    );
   });
 
   test("every failing emitter is named at once; a library's plain Error names the emitter, without a stack", async () => {
@@ -196,7 +194,8 @@ describe("the client's default base URL", () => {
     );
     await repo.editJson(SPEC, (spec) => void (spec.servers[0].url = "https://eu.auth.nox.energy/v3/"));
     const result = await generate({ root: repo.root });
-    expect(result.changed).toEqual([BASE_URL]);
+    // The fake's MSW handlers intercept the same default server.
+    expect(result.changed.sort()).toEqual([BASE_URL, SCHEMAS].sort());
     expect(await repo.read(BASE_URL)).toContain(
       'export const DEFAULT_BASE_URL = "https://eu.auth.nox.energy/v3";',
     );

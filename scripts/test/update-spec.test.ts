@@ -330,7 +330,7 @@ describe("packages are read from packages/*/package.json", () => {
     await repo.write("packages/testing/package.json", `{ "name": "@nox-energy/authenticator-testing" }\n`);
     const { code, stdout } = await run([publish("/docs.json", fixtureBytes("description only"))]);
     expect(code).toBe(0);
-    expect(stdout).toContain("wrote packages/testing/src/generated/schemas.ts");
+    expect(stdout).toContain("wrote packages/testing/src/generated/routes.ts");
     expect(stdout).not.toContain("not classified");
     expect((await onlyChangeset()).bumps).toEqual({
       [TYPES_PKG]: "patch",
@@ -478,7 +478,9 @@ describe("issue #9: nothing valid is refused, curated changes are classified", (
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  test("an operationId rename the fake cannot serve yet is refused as a whole, saying what to do", async () => {
+  // Issue #14 changed this: the rename used to be refused as a whole (the fake's emitter needed the
+  // curated operation); now the fake's link-session plug-in is off and the misfit named, and it goes through.
+  test("an operationId rename goes through, classified, the curated misfit named and the fake's plug-in off", async () => {
     await repo.write("packages/client/package.json", `{ "name": "@nox-energy/authenticator-client" }\n`);
     const renamed = mutate(
       (spec) => (spec.paths["/supplier/link-sessions"].post.operationId = "createSession"),
@@ -486,15 +488,17 @@ describe("issue #9: nothing valid is refused, curated changes are classified", (
     const { code, stdout, stderr } = await run([
       publish("/renamed.json", Buffer.from(JSON.stringify(renamed))),
     ]);
+    // 1: a misfit is named (everything was written), as for any curated data the spec left behind.
     expect(code).toBe(1);
-    // All or nothing (issue #14): the fake's schemas emitter still needs the curated operation, so the
-    // update is refused as a whole, saying what to do. Once the fake's link-session plug-in is a named
-    // misfit instead (fake workstream), the update goes through: classified, the client methods named.
-    void stdout;
-    expect(stderr).toMatch(/point spec\/method-names\.json at the new operationId/);
-    expect(stderr).toContain("Nothing was changed.");
+    expect(stdout).toContain("- Client methods added: createSession");
+    expect(stdout).toContain("wrote packages/testing/src/generated/link-session.ts");
+    expect(stderr).toMatch(/spec\/method-names\.json no longer matches the spec's operations/);
+    expect(stderr).toContain("Everything was written");
     expect(stderr).not.toMatch(/\n\s+at /);
-    expect(await changesets()).toEqual({});
+    expect(await repo.read("packages/testing/src/generated/link-session.ts")).toContain(
+      "export const LINK_SESSION: LinkSessionPlugin | null = null;",
+    );
+    expect(Object.keys(await changesets())).toHaveLength(1);
   });
 
   test("`--curated` classifies spec/brands.json edits since HEAD: a brand leaving an asset type is major for the enums and the types", async () => {

@@ -1,15 +1,11 @@
-import type {
-  CheckedCreateLinkSessionRequest,
-  CreateSupplierLinkSessionResponse,
-  paths,
-  UncheckedCreateLinkSessionRequest,
-} from "@nox-energy/authenticator-types";
+import type { paths } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
-import { API_KEY_HEADER } from "./auth-middleware.js";
+import type { BrandRuleBodies } from "./curated/brand-rule/link-session-body.js";
 import { directFetchOptions, UnreadResponse, UNREAD_ERROR_RESPONSES } from "./direct-fetch.js";
 import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
 import { callGlobalFetch } from "./global-fetch.js";
 import {
+  DEFAULT_CREDENTIALS,
   HTTP_METHODS,
   METHOD_NAMES,
   OPERATIONS,
@@ -27,29 +23,22 @@ import {
   type NoxRequestOptions,
   type ResolvedOptions,
 } from "./options.js";
-import { errorFromResponse, parseSuccess, unreadableSuccess } from "./parse-response.js";
-import { prepareRequest, type PreparedRequest } from "./prepare-request.js";
+import {
+  errorFromResponse,
+  isSuccess,
+  parseSuccess,
+  successOf,
+  unreadableSuccess,
+} from "./parse-response.js";
+import { credentialValue, prepareRequest, type PreparedRequest } from "./prepare-request.js";
 import { printable } from "./printable.js";
-import { readBody, readErrorBody, type BodyText } from "./read-body.js";
+import { readBody, readBodyBytes, readErrorBody, type BodyText } from "./read-body.js";
 import { INSPECT, REDACTED, redact, redactCause } from "./redact.js";
 import { abortError, triedNote, withRetries } from "./retry.js";
 import { snapshotBody } from "./snapshot.js";
 import { AttemptSignal } from "./timeout.js";
 import { checkUserAgent, userAgent } from "./user-agent.js";
-import { findInputIssues } from "./validate.js";
-
-/**
- * The body `createLinkSession` takes: `brand` tied to `asset_type` when the client checks the brand rule
- * (`Checked` is `true`, the default), any spec brand with any asset type when it does not (`false`). A
- * `boolean` known only at run time (options built elsewhere) gets the looser type, so the types never
- * refuse a body the run time would send; the run-time check still applies when it is on.
- */
-// A lookup, not a conditional type: TypeScript then compares clients by their members, so a client that
-// takes more bodies (NoxClient<false>) fits where a NoxClient is expected.
-export type LinkSessionBody<Checked extends boolean = true> = {
-  true: CheckedCreateLinkSessionRequest;
-  false: UncheckedCreateLinkSessionRequest;
-}[`${Checked}`];
+import { findInputIssues } from "./validate-input.js";
 
 /**
  * A client for the NOX Authenticator API (Supplier, v2); make one with {@link createNoxClient}.
@@ -60,22 +49,7 @@ export type LinkSessionBody<Checked extends boolean = true> = {
  * openapi-fetch method per HTTP verb the spec uses (`nox.POST`, ...).
  */
 export interface NoxClient<Checked extends boolean = true>
-  extends NoxOperationMethods<{ createSupplierLinkSession: LinkSessionBody<Checked> }>, RawMethods {
-  /**
-   * Creates a link session: validates `body` (nothing is sent when it is bad), then sends it with
-   * the per-attempt timeout and retries. Resolves to the session; every failure throws a `NoxError`.
-   * A brand not listed for the `asset_type` is a compile error too, unless the client was created with
-   * `checkBrandForAssetType: false`.
-   * @example
-   * ```ts
-   * const session = await nox.createLinkSession({ user_id: "u-1", asset_type: "hp", redirect_url: "https://app.example/cb" });
-   * redirect(session.link_url);
-   * ```
-   */
-  createLinkSession(
-    body: LinkSessionBody<Checked>,
-    options?: NoxRequestOptions,
-  ): Promise<CreateSupplierLinkSessionResponse>;
+  extends NoxOperationMethods<BrandRuleBodies<Checked>>, RawMethods {
   /** The base URL requests go to (without a trailing slash). */
   readonly baseUrl: string;
 }
@@ -119,7 +93,7 @@ function describeFailure(error: unknown): string {
   return printable(typeof detail === "string" ? `${message} (${detail})` : message);
 }
 
-type Methods = NoxOperationMethods<{ createSupplierLinkSession: UncheckedCreateLinkSessionRequest }>;
+type Methods = NoxOperationMethods<BrandRuleBodies<false>>;
 
 // The generated methods are put on the prototype (below); this merge tells TypeScript they are there.
 interface NoxClientImpl extends Methods, RawMethods {}
@@ -167,6 +141,11 @@ class NoxClientImpl implements NoxClient<false> {
       redirect: "manual",
     } as const;
     const headers = { "User-Agent": userAgent(options.userAgent), ...resolved.headers };
+    // The default credentials travel as the client's own headers; an operation secured otherwise sets its own per call.
+    const keyHeaders: Record<string, string> = {};
+    if (resolved.apiKey !== "")
+      for (const c of DEFAULT_CREDENTIALS)
+        if (c.in === "header") keyHeaders[c.name] = credentialValue(c, resolved.apiKey);
     // The methods only ever call baseUrl itself, so their client carries the key as a plain header
     // (no per-request middleware cost), and with no middleware to hand a Request to, it calls every
     // fetch, the platform's or the caller's, as fetch(url, init). nox.POST takes any per-call baseUrl,
@@ -186,7 +165,7 @@ class NoxClientImpl implements NoxClient<false> {
         : createClient<paths>({
             ...methodOptions,
             ...directFetchOptions(fetch),
-            headers: { ...headers, [API_KEY_HEADER]: apiKey },
+            headers: { ...headers, ...keyHeaders },
           });
     for (const verb of HTTP_METHODS) {
       Object.defineProperty(this, verb, { value: refuseFollow(open[verb], verb), enumerable: true });
@@ -202,11 +181,13 @@ class NoxClientImpl implements NoxClient<false> {
     // Headers are read once, here: a getter or Proxy that answers differently later cannot slip a header
     // past the checks below, which run on this copy, the one sent on every attempt.
     const options = given.headers === undefined ? given : { ...given, headers: copyHeaders(given.headers) };
-    const snapshot = snapshotBody(input, operation.bodyOnly ? "body" : "params", operation.methodName);
-    const value = snapshot === undefined && !operation.hasBody && operation.bodyOnly ? {} : snapshot;
-    const root = operation.bodyOnly ? "body" : "params";
-    const issues = findInputIssues(operation.input, value, root, this.#options.checkBrandForAssetType);
-    const request = issues.length === 0 ? prepareRequest(operation, value, issues) : undefined;
+    const kind = operation.body?.kind;
+    const binary = kind === "binary" || kind === "multipart";
+    const value = snapshotBody(input, operation.bodyOnly ? "body" : "params", operation.methodName, binary);
+    const issues = findInputIssues(operation, value, this.#options.checkBrandForAssetType);
+    const { apiKey } = this.#options;
+    const request =
+      issues.length === 0 ? prepareRequest(operation, value, apiKey, DEFAULT_CREDENTIALS, issues) : undefined;
     if (request === undefined || issues.length > 0)
       throw new NoxValidationError(issues, operation.methodName);
     checkRequestOptions(options);
@@ -246,23 +227,20 @@ class NoxClientImpl implements NoxClient<false> {
     ) => ReturnType<Client<paths>["POST"]>;
     try {
       const { data, error, response } = await send(request.path, {
-        ...(request.json !== undefined && { body: request.json }),
+        ...(request.body !== undefined && { body: request.body }),
         parseAs: "stream",
         signal: attempt.signal,
         ...(headers && { headers }),
       });
       // Only a middleware's own Response gets here with an error status: it skips fetch and onResponse,
       // so openapi-fetch has read it (the caller's own object, not a server's: no cap needed).
-      if (!response.ok)
+      if (!response.ok && !isSuccess(operation, response.status))
         throw errorFromResponse(response, bodyTextOf(error), apiKey, call.maxRetries, operation.errors);
-      const text = await this.#readSuccess(
-        data as ReadableStream<Uint8Array> | undefined,
-        response,
-        call,
-        attempt,
-      );
-      return parseSuccess(text, response, apiKey, operation);
+      return await this.#success(data as ReadableStream<Uint8Array> | undefined, response, call, attempt);
     } catch (error) {
+      if (error instanceof UnreadResponse && isSuccess(operation, error.response.status)) {
+        return await this.#success(error.response.body ?? undefined, error.response, call, attempt);
+      }
       if (error instanceof UnreadResponse) {
         const body = await readErrorBody(error.response, call.maxResponseBytes);
         throw errorFromResponse(error.response, body, apiKey, call.maxRetries, operation.errors);
@@ -270,6 +248,57 @@ class NoxClientImpl implements NoxClient<false> {
       throw this.#failure(error, call, attempt.timedOut);
     } finally {
       attempt.done();
+    }
+  }
+
+  /**
+   * A success's result, as its documented media says: JSON parsed and checked against the response
+   * validator, text as a string, other media as an ArrayBuffer, no documented body: undefined.
+   */
+  async #success(
+    stream: ReadableStream<Uint8Array> | undefined,
+    response: Response,
+    call: Call,
+    attempt: AttemptSignal,
+  ): Promise<unknown> {
+    const kind = successOf(call.operation, response.status)?.kind;
+    if (kind === "binary" || kind === "multipart" || kind === "form") {
+      const { bytes, cut } = await this.#read(
+        () => readBodyBytes(stream, call.maxResponseBytes),
+        response,
+        call,
+        attempt,
+      );
+      if (cut) throw this.#tooLong(response, call);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    }
+    const text = await this.#readSuccess(stream, response, call, attempt);
+    if (kind === "text") return text;
+    if (kind === undefined && call.operation.success.length > 0) return undefined;
+    return parseSuccess(text, response, this.#options.apiKey, call.operation);
+  }
+
+  #tooLong(response: Response, call: Call): NoxError {
+    const problem = `its body is more than maxResponseBytes (${call.maxResponseBytes} bytes)`;
+    return unreadableSuccess(response, this.#options.apiKey, problem, call.operation);
+  }
+
+  /** Reads a success body; a body that cannot be read whole is a NoxInvalidResponseError (see #readSuccess). */
+  async #read<T>(read: () => Promise<T>, response: Response, call: Call, attempt: AttemptSignal): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (call.options.signal?.aborted) throw error;
+      const problem = attempt.timedOut
+        ? `its body stalled: it had not all arrived within timeoutMs (${call.timeoutMs} ms)`
+        : `its body broke off before the end (${redact(describeFailure(error), this.#options.apiKey)})`;
+      throw unreadableSuccess(
+        response,
+        this.#options.apiKey,
+        problem,
+        call.operation,
+        redactCause(error, this.#options.apiKey),
+      );
     }
   }
 
@@ -284,21 +313,13 @@ class NoxClientImpl implements NoxClient<false> {
     call: Call,
     attempt: AttemptSignal,
   ): Promise<string> {
-    const { apiKey } = this.#options;
-    let body: BodyText;
-    try {
-      body = await readBody(stream, call.maxResponseBytes);
-    } catch (error) {
-      if (call.options.signal?.aborted) throw error;
-      const problem = attempt.timedOut
-        ? `its body stalled: it had not all arrived within timeoutMs (${call.timeoutMs} ms)`
-        : `its body broke off before the end (${redact(describeFailure(error), apiKey)})`;
-      throw unreadableSuccess(response, apiKey, problem, call.operation, redactCause(error, apiKey));
-    }
-    if (body.cut) {
-      const problem = `its body is more than maxResponseBytes (${call.maxResponseBytes} bytes)`;
-      throw unreadableSuccess(response, apiKey, problem, call.operation);
-    }
+    const body: BodyText = await this.#read(
+      () => readBody(stream, call.maxResponseBytes),
+      response,
+      call,
+      attempt,
+    );
+    if (body.cut) throw this.#tooLong(response, call);
     return body.text;
   }
 

@@ -1,14 +1,7 @@
-export type {
-  CheckedCreateLinkSessionRequest,
-  CreateSupplierLinkSessionRequest,
-  CreateSupplierLinkSessionResponse,
-  ErrorResponse,
-  LinkSessionRequestFor,
-  UncheckedCreateLinkSessionRequest,
-  LinkCallback,
-} from "@nox-energy/authenticator-types";
+export * from "./generated/exports.js";
 export { API_KEY_HEADER, createAuthMiddleware, type AuthMiddlewareOptions } from "./auth-middleware.js";
-export { createNoxClient, type LinkSessionBody, type NoxClient } from "./create-client.js";
+export { createNoxClient, type NoxClient } from "./create-client.js";
+export type { LinkSessionBody } from "./curated/brand-rule/link-session-body.js";
 export {
   NoxAbortError,
   NoxApiError,
@@ -31,8 +24,7 @@ export {
   type NoxApiErrorDetails,
   type NoxValidationIssue,
 } from "./errors.js";
-export { DEFAULT_BASE_URL } from "./generated/base-url.js";
+export { DEFAULT_BASE_URL, SERVERS, type NoxServer, type NoxServerVariable } from "./generated/base-url.js";
 export type { NoxLogger, NoxLogLevel } from "./log.js";
 export type { NoxClientOptions, NoxRequestOptions } from "./options.js";
-export { parseLinkCallback, type ParseLinkCallbackOptions } from "./parse-link-callback.js";
 export type { NoxBackoffOptions } from "./retry.js";

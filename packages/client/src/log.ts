@@ -1,3 +1,4 @@
+import { CREDENTIAL_HEADERS } from "./generated/operations.js";
 import { NoxApiError, NoxConfigurationError, type NoxError } from "./errors.js";
 import { printable } from "./printable.js";
 import { REDACTED, redact } from "./redact.js";
@@ -27,7 +28,15 @@ type Level = Exclude<NoxLogLevel, "off">;
 
 const LEVELS: Readonly<Record<NoxLogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 // Headers whose value is a credential whatever it holds; any other value is shown with the key redacted.
-const SECRET_HEADERS = new Set(["x-api-key", "authorization", "proxy-authorization", "cookie", "set-cookie"]);
+// The spec's credential headers (its API key header by the name it gives), and the usual secret ones.
+const SECRET_HEADERS = new Set([
+  ...CREDENTIAL_HEADERS,
+  "x-api-key",
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+]);
 
 function readEnvLogLevel(): string | undefined {
   const value = readEnv("NOX_LOG");

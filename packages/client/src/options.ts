@@ -2,7 +2,8 @@ import type { Middleware } from "openapi-fetch";
 import { NoxConfigurationError } from "./errors.js";
 import type { NoxLogger, NoxLogLevel } from "./log.js";
 import { DEFAULT_BACKOFF, type Backoff, type NoxBackoffOptions } from "./retry.js";
-import { DEFAULT_BASE_URL } from "./generated/base-url.js";
+import { DEFAULT_BASE_URL, SERVERS, type NoxServer } from "./generated/base-url.js";
+import { CREDENTIAL_HEADERS, NEEDS_API_KEY } from "./generated/operations.js";
 import { refuseUserAgentHeader } from "./user-agent.js";
 import { readEnv } from "./env.js";
 
@@ -12,6 +13,10 @@ export interface NoxClientOptions {
   apiKey?: string | undefined;
   /** The API's base URL (default: the spec's server, `https://auth.nox.energy/v2`); `http:` only for loopback. */
   baseUrl?: string | undefined;
+  /** Which of the spec's servers (`SERVERS`) to use instead of the first: its index, or its description. */
+  server?: number | string | undefined;
+  /** Values for the chosen server's URL variables (`{region}`); each one left out is the spec's default. */
+  serverVariables?: Readonly<Record<string, string>> | undefined;
   /** Each attempt's time limit in ms (default 30000). */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt for retryable failures (default 2). */
@@ -59,6 +64,7 @@ export interface NoxRequestOptions {
 
 /** Client options with every default applied and checked. */
 export interface ResolvedOptions {
+  /** The key, or `""` when the spec's operations need none and none was given. */
   apiKey: string;
   baseUrl: string;
   timeoutMs: number;
@@ -114,6 +120,76 @@ function readEnvApiKey(): string | undefined {
   return readEnv("NOX_API_KEY");
 }
 
+const DEFAULT_URL: string | undefined = DEFAULT_BASE_URL;
+
+/** The URL of the spec's server that `server` names, its `{variables}` filled in from `serverVariables` or their defaults. */
+function serverUrl(
+  servers: readonly NoxServer[],
+  server: number | string | undefined,
+  values: Readonly<Record<string, string>> = {},
+): string {
+  const SERVERS = servers;
+  const listed = SERVERS.map(
+    (s, i) => `${i}${s.description === undefined ? "" : ` (${JSON.stringify(s.description)})`}`,
+  );
+  const index =
+    server === undefined
+      ? 0
+      : typeof server === "number"
+        ? server
+        : SERVERS.findIndex((s) => s.description === server);
+  const chosen = SERVERS[index];
+  if (chosen === undefined) {
+    throw new NoxConfigurationError(
+      SERVERS.length === 0
+        ? "server: the spec lists no servers; pass baseUrl."
+        : `server ${JSON.stringify(server)} is not one of the spec's servers: ${listed.join(", ")}.`,
+    );
+  }
+  for (const name of Object.keys(values)) {
+    if (!Object.hasOwn(chosen.variables, name)) {
+      const known = Object.keys(chosen.variables);
+      throw new NoxConfigurationError(
+        `serverVariables: ${JSON.stringify(name)} is not a variable of ${chosen.url}${known.length === 0 ? " (it has none)" : `; it has ${known.join(", ")}`}.`,
+      );
+    }
+  }
+  return chosen.url.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+    const variable = chosen.variables[name];
+    const value = values[name] ?? variable?.default ?? "";
+    if (variable?.enum !== undefined && !variable.enum.includes(value)) {
+      throw new NoxConfigurationError(
+        `serverVariables.${name} must be one of ${variable.enum.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(value)}).`,
+      );
+    }
+    return value;
+  });
+}
+
+/** The base URL the options name: `baseUrl`, else the chosen server, else the spec's default; refused when there is none. */
+export function baseUrlOf(
+  options: NoxClientOptions,
+  servers: readonly NoxServer[] = SERVERS,
+  defaultUrl: string | null = DEFAULT_URL ?? null,
+): string {
+  const { baseUrl, server, serverVariables } = options;
+  if (baseUrl !== undefined) {
+    if (server !== undefined || serverVariables !== undefined)
+      throw new NoxConfigurationError(
+        "Pass baseUrl, or server / serverVariables to pick one of the spec's servers, not both.",
+      );
+    return baseUrl;
+  }
+  if (server !== undefined || serverVariables !== undefined)
+    return serverUrl(servers, server, serverVariables);
+  if (defaultUrl === null) {
+    throw new NoxConfigurationError(
+      "The spec names no absolute server URL, so there is no default: pass baseUrl (the API's base URL, e.g. https://api.example.com/v1).",
+    );
+  }
+  return defaultUrl;
+}
+
 /** `baseUrl` without a trailing slash, after refusing what would leak the key or cannot work. */
 function checkBaseUrl(baseUrl: string): string {
   let url: URL;
@@ -121,13 +197,13 @@ function checkBaseUrl(baseUrl: string): string {
     url = new URL(baseUrl);
   } catch {
     throw new NoxConfigurationError(
-      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL; use e.g. ${DEFAULT_BASE_URL}.`,
+      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL; use e.g. ${DEFAULT_URL ?? "https://api.example.com/v1"}.`,
     );
   }
   const refuse = (why: string) => new NoxConfigurationError(`baseUrl ${url.origin}: ${why}`);
   if (url.protocol === "http:" && !LOOPBACK_HOSTS.test(url.hostname)) {
     throw refuse(
-      "plain http would send the API key unencrypted; use https (http is allowed for loopback hosts only).",
+      "plain http would send the API key unencrypted; use https (http is allowed for loopback hosts only, whatever server the spec lists).",
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("must be an https URL.");
@@ -169,9 +245,9 @@ function checkHeaders(headers: Record<string, string> | undefined): void {
   assertPlainObject(headers);
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (lower === "x-api-key") {
+    if (CREDENTIAL_HEADERS.includes(lower)) {
       throw new NoxConfigurationError(
-        "headers must not set x-api-key: pass the key as apiKey (or NOX_API_KEY); a header would replace or drop it.",
+        `headers must not set ${lower}: pass the key as apiKey (or NOX_API_KEY); a header would replace or drop it.`,
       );
     }
     if (REFUSED_HEADERS.has(lower)) {
@@ -201,8 +277,10 @@ export function checkRequestOptions(options: NoxRequestOptions | NoxClientOption
 
 /** Applies defaults to the client's options and refuses any it cannot work with, at creation. */
 export function resolveOptions(options: NoxClientOptions): ResolvedOptions {
-  const apiKey = options.apiKey ?? readEnvApiKey();
-  assertValidApiKey(apiKey);
+  const given = options.apiKey ?? readEnvApiKey();
+  // No operation of the spec needs a key: none is fine (and one given is still checked).
+  const apiKey = given === undefined && !NEEDS_API_KEY ? "" : given;
+  if (apiKey !== "") assertValidApiKey(apiKey);
   const headers = options.headers === undefined ? {} : copyHeaders(options.headers);
   checkRequestOptions({ ...options, headers });
   const backoff = {
@@ -213,7 +291,7 @@ export function resolveOptions(options: NoxClientOptions): ResolvedOptions {
   for (const [name, value] of Object.entries(backoff)) checkInteger(`backoff.${name}`, value, 0);
   return {
     apiKey,
-    baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+    baseUrl: checkBaseUrl(baseUrlOf(options)),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,

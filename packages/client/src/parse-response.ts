@@ -17,7 +17,7 @@ import type { BodyText } from "./read-body.js";
 import { printable } from "./printable.js";
 import { redact, redactHeaders } from "./redact.js";
 import { triedNote } from "./retry.js";
-import { findResponseIssues } from "./validate.js";
+import { issuesFrom } from "./validation-issues.js";
 
 /** What a 2xx that cannot be used means for `operation`, and that it was not retried. */
 function notRetried(operation: NoxOperation): string {
@@ -26,11 +26,26 @@ function notRetried(operation: NoxOperation): string {
     : `${operation.effect}, so this was not retried`;
 }
 
+/** The documented success `status` is, or for an undocumented 2xx the first documented one (what it is read as). */
+export function successOf(
+  operation: NoxOperation,
+  status: number,
+): NoxOperation["success"][number] | undefined {
+  const { success } = operation;
+  return success.find((s) => s.status === status) ?? (status >= 200 && status < 300 ? success[0] : undefined);
+}
+
+/** True when `status` is a success for `operation`: any 2xx, or a documented 3xx (returned as is, not followed). */
+export function isSuccess(operation: NoxOperation, status: number): boolean {
+  return (status >= 200 && status < 300) || operation.success.some((s) => s.status === status);
+}
+
 /**
- * The body of `operation`'s 2xx response, or a {@link NoxInvalidResponseError} when it has a documented
- * JSON body and this one is empty, not JSON, or breaks the spec's response schema (a field missing, of
- * the wrong type, a `link_url` that is not an http(s) URL): a caller must never get `undefined` for a
- * session, nor a link to send a user to that is not one. Unknown fields and enum values pass.
+ * The JSON body of `operation`'s success response, or a {@link NoxInvalidResponseError} when it is
+ * empty, not JSON, or breaks the spec's response schema (a field missing, of the wrong type, a
+ * `link_url` that is not an http(s) URL): a caller must never get `undefined` for a session, nor a
+ * link to send a user to that is not one. Unknown fields and enum values pass (the response validators
+ * are lenient). A success without a documented JSON body is read by the caller as its media says.
  */
 export function parseSuccess(
   text: string | undefined,
@@ -38,8 +53,20 @@ export function parseSuccess(
   apiKey: string,
   operation: NoxOperation,
 ): unknown {
-  const schema = operation.success.schema;
-  if (schema === undefined) return undefined;
+  const documented = successOf(operation, response.status);
+  const validate =
+    operation.validators.responses[String(response.status)] ??
+    (documented === undefined ? undefined : operation.validators.responses[String(documented.status)]);
+  if (validate === undefined && !text) return undefined;
+  // A 2xx the spec documents no body for (an operation with only a `default` response): JSON when it
+  // is JSON, else its text; nothing to check it against.
+  if (validate === undefined && operation.success.length === 0) {
+    try {
+      return JSON.parse(text!);
+    } catch {
+      return text;
+    }
+  }
   let problem: string;
   if (!text) {
     problem = "an empty body";
@@ -50,17 +77,20 @@ export function parseSuccess(
     } catch {
       json = undefined;
     }
-    const object = typeof json === "object" && json !== null && !Array.isArray(json);
-    if (json === undefined || (schema.type === "object" && !object)) {
-      problem = `a body that is not a JSON ${schema.type === "object" ? "object" : "value"}: "${excerpt(text, apiKey)}"`;
+    if (json === undefined) {
+      const what = text.trimStart().startsWith("{") ? "a JSON object" : "JSON";
+      problem = `a body that is not ${what}: "${excerpt(text, apiKey)}"`;
+    } else if (validate === undefined || validate(json)) {
+      return json;
     } else {
-      const issues = findResponseIssues(schema, json);
-      if (issues.length === 0) return json;
-      const reasons = issues.slice(0, 3).map(({ field, message }) => `${field} ${message}`);
-      problem = redact(
-        `a body without a valid ${issues.map(({ field }) => field).join(", ")} (${reasons.join("; ")})`,
-        apiKey,
-      );
+      const issues = issuesFrom(validate.errors ?? [], { root: "body" });
+      const first = issues[0];
+      if (first?.field === "body" && issues.length === 1) problem = `a body that ${first.message}`;
+      else {
+        const reasons = issues.slice(0, 3).map(({ field, message }) => `${field} ${message}`);
+        problem = `a body without a valid ${issues.map(({ field }) => field).join(", ")} (${reasons.join("; ")})`;
+      }
+      problem = redact(problem, apiKey);
     }
   }
   const details = {

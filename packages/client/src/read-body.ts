@@ -64,6 +64,20 @@ export async function readBody(
   return { text: decode(collected), cut };
 }
 
+/** {@link readBody} as bytes (a binary success body): the first `maxBytes`, and whether there was more. */
+export async function readBodyBytes(
+  body: ReadableStream<Uint8Array> | null | undefined,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; cut: boolean }> {
+  if (!body) return { bytes: new Uint8Array(0), cut: false };
+  const collected: Collected = { chunks: [], bytes: 0 };
+  const cut = await collect(body, maxBytes, collected);
+  return {
+    bytes: collected.bytes === 0 ? new Uint8Array(0) : joined(collected.chunks, collected.bytes),
+    cut,
+  };
+}
+
 /**
  * {@link readBody} for an error response, whose status already decides the error: a body that fails
  * part-way gives what arrived before it failed (as a cut body), never an exception.

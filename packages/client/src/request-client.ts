@@ -1,8 +1,9 @@
 import type { paths } from "@nox-energy/authenticator-types";
 import createClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
-import { API_KEY_HEADER } from "./auth-middleware.js";
 import { NoxConfigurationError } from "./errors.js";
+import { CREDENTIAL_HEADERS, DEFAULT_CREDENTIALS } from "./generated/operations.js";
 import { assertValidApiKey } from "./options.js";
+import { credentialValue } from "./prepare-request.js";
 
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -43,14 +44,15 @@ export function checkMiddleware(middleware: unknown): readonly Middleware[] {
 function addKeyAtOrigin(fetch: Fetch, apiKey: string, origin: string): Fetch {
   return (input, init) => {
     if (!(input instanceof Request)) return fetch(input, init);
-    if (!input.url.startsWith(origin)) {
-      input.headers.delete(API_KEY_HEADER);
+    if (!input.url.startsWith(origin) || apiKey === "") {
+      for (const name of CREDENTIAL_HEADERS) input.headers.delete(name);
       return fetch(input, init);
     }
     // A copy with the key and redirect "manual" (unless it asked for "error"): fetch would follow a 3xx
     // inside this call, and Node's fetch keeps x-api-key on a hop to another host.
     const keyed = new Request(input, { redirect: input.redirect === "error" ? "error" : "manual" });
-    keyed.headers.set(API_KEY_HEADER, apiKey);
+    for (const c of DEFAULT_CREDENTIALS)
+      if (c.in === "header") keyed.headers.set(c.name, credentialValue(c, apiKey));
     return fetch(keyed, init);
   };
 }
@@ -62,7 +64,7 @@ function addKeyAtOrigin(fetch: Fetch, apiKey: string, origin: string): Fetch {
  * so it is sent without the key.)
  */
 export function createRequestClient(options: RequestClientOptions): Client<paths> {
-  assertValidApiKey(options.apiKey);
+  if (options.apiKey !== "") assertValidApiKey(options.apiKey);
   // A URL's serialised href starts with its origin and "/", so a prefix test is an exact origin test.
   const origin = `${new URL(options.baseUrl).origin}/`;
   const client = createClient<paths>({

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, test } from "vitest";
 import { callOperation } from "../src/create-client.js";
-import { CREATE_SUPPLIER_LINK_SESSION_RESPONSE_SCHEMA } from "../src/generated/schemas.js";
 import { HTTP_METHODS, METHOD_NAMES, OPERATIONS } from "../src/generated/operations.js";
 import {
   createNoxClient,
@@ -12,6 +11,7 @@ import {
   NoxValidationError,
 } from "../src/index.js";
 import type { NoxOperation } from "../src/operation.js";
+import { compileValidator, NON_BLANK } from "./compile-validator.js";
 import { created, json, LINK_SESSION, startFaultServer, type FaultServer } from "./fault-server.js";
 
 const KEY = "nox_test_key_operations";
@@ -25,13 +25,21 @@ const GET_LINK_SESSION: NoxOperation = {
   method: "GET",
   path: "/supplier/link-sessions/{link_token}",
   label: "getSupplierLinkSession GET /supplier/link-sessions/{link_token}",
-  safe: true,
   bodyOnly: false,
-  hasBody: false,
-  input: { type: "object", required: ["link_token"], properties: { link_token: { type: "string" } } },
-  parameters: [{ name: "link_token", in: "path", required: true }],
-  success: { status: 200, schema: CREATE_SUPPLIER_LINK_SESSION_RESPONSE_SCHEMA },
+  parameters: [{ name: "link_token", in: "path", required: true, style: "simple", explode: false }],
+  success: [{ status: 200, kind: "json" }],
   errors: [404],
+  credentials: [{ in: "header", name: "x-api-key" }],
+  validators: {
+    params: compileValidator({
+      type: "object",
+      required: ["link_token"],
+      properties: { link_token: NON_BLANK },
+      additionalProperties: false,
+      "x-known": ["link_token"],
+    }),
+    responses: { "200": OPERATIONS.createSupplierLinkSession.validators.responses["201"] },
+  },
 };
 
 // A made-up operation with query and header parameters and a body, to cover every location.
@@ -41,28 +49,37 @@ const SEARCH: NoxOperation = {
   method: "POST",
   path: "/things/{id}/search",
   label: "searchThings POST /things/{id}/search",
-  safe: false,
   bodyOnly: false,
-  hasBody: true,
-  input: {
-    type: "object",
-    required: ["id", "body"],
-    properties: {
-      id: { type: "integer" },
-      limit: { type: "integer", minimum: 1, maximum: 100 },
-      tag: { type: "array", items: { type: "string" } },
-      "x-trace": { type: "string", pattern: "^[a-z0-9-]+$" },
-      body: { type: "object", required: ["q"], properties: { q: { type: "string" } } },
-    },
-  },
+  body: { kind: "json", mediaType: "application/json", required: true },
   parameters: [
-    { name: "id", in: "path", required: true },
-    { name: "limit", in: "query", required: false },
-    { name: "tag", in: "query", required: false },
-    { name: "x-trace", in: "header", required: false },
+    { name: "id", in: "path", required: true, style: "simple", explode: false },
+    { name: "limit", in: "query", required: false, style: "form", explode: true },
+    { name: "tag", in: "query", required: false, style: "form", explode: true },
+    { name: "x-trace", in: "header", required: false, style: "simple", explode: false },
   ],
-  success: { status: 200 },
+  success: [{ status: 200 }],
   errors: [],
+  credentials: [{ in: "header", name: "x-api-key" }],
+  validators: {
+    params: compileValidator({
+      type: "object",
+      required: ["id"],
+      properties: {
+        id: { type: "integer" },
+        limit: { type: "integer", minimum: 1, maximum: 100 },
+        tag: { type: "array", items: { type: "string" } },
+        "x-trace": { type: "string", pattern: "^[a-z0-9-]+$" },
+      },
+      additionalProperties: false,
+    }),
+    body: compileValidator({
+      type: "object",
+      required: ["q"],
+      properties: { q: NON_BLANK },
+      additionalProperties: false,
+    }),
+    responses: {},
+  },
   effect: "NOX may have acted on the request",
 };
 
@@ -215,12 +232,15 @@ describe("parameters in every location", () => {
   });
 
   test("a header parameter may never set the key or the framing, even from a hand-made descriptor", async () => {
+    const { body: _body, ...withoutBody } = SEARCH;
     const hostile: NoxOperation = {
-      ...SEARCH,
-      input: { type: "object", properties: { "x-api-key": { type: "string" } } },
-      parameters: [{ name: "x-api-key", in: "header", required: false }],
+      ...withoutBody,
+      validators: {
+        params: compileValidator({ type: "object", properties: { "x-api-key": { type: "string" } } }),
+        responses: {},
+      },
+      parameters: [{ name: "x-api-key", in: "header", required: false, style: "simple", explode: false }],
       bodyOnly: false,
-      hasBody: false,
       path: "/things",
     };
     const nox = await clientFor(json(200, {}));

@@ -5,6 +5,7 @@ import {
   NoxConfigurationError,
   type NoxClientOptions,
 } from "../src/index.js";
+import { baseUrlOf } from "../src/options.js";
 import { created, startFaultServer } from "./fault-server.js";
 
 const KEY = "nox_test_4b1d9c";
@@ -194,5 +195,72 @@ describe("issue #8 option checks", () => {
     expect(error).toBeInstanceOf(NoxConfigurationError);
     expect((error as Error).message).toMatch(/headers must not set x-api-key/);
     expect(seen.sent).toBe(0);
+  });
+});
+
+describe("servers: the server option, serverVariables, and a spec without a default", () => {
+  const servers = [
+    {
+      url: "{scheme}://developer.example.gov/{base}",
+      description: "Main",
+      variables: {
+        scheme: { default: "https", enum: ["https", "http"] },
+        base: { default: "ds-api" },
+      },
+    },
+    { url: "https://eu.example.com/v1", description: "EU", variables: {} },
+    { url: "/relative", variables: {} },
+  ];
+
+  test.each<[string, { given: Parameters<typeof baseUrlOf>[0]; want: string }]>([
+    ["the default when nothing is said", { given: {}, want: "https://default.example/v2" }],
+    ["baseUrl as given", { given: { baseUrl: "https://mine.example" }, want: "https://mine.example" }],
+    [
+      "a server by index, variables at their defaults",
+      { given: { server: 0 }, want: "https://developer.example.gov/ds-api" },
+    ],
+    ["a server by description", { given: { server: "EU" }, want: "https://eu.example.com/v1" }],
+    [
+      "a variable set",
+      { given: { serverVariables: { base: "v2" } }, want: "https://developer.example.gov/v2" },
+    ],
+  ])("%s", (_name, { given, want }) => {
+    expect(baseUrlOf(given, servers, "https://default.example/v2")).toBe(want);
+  });
+
+  test.each<[string, Parameters<typeof baseUrlOf>[0], RegExp]>([
+    [
+      "an unknown server",
+      { server: "US" },
+      /server "US" is not one of the spec's servers: 0 \("Main"\), 1 \("EU"\), 2/,
+    ],
+    ["an index past the list", { server: 7 }, /server 7 is not one of/],
+    [
+      "an unknown variable",
+      { serverVariables: { region: "x" } },
+      /"region" is not a variable of .*; it has scheme, base/,
+    ],
+    [
+      "a value outside the variable's enum",
+      { serverVariables: { scheme: "ftp" } },
+      /serverVariables\.scheme must be one of "https", "http" \(got "ftp"\)/,
+    ],
+    ["baseUrl and server together", { baseUrl: "https://a.example", server: 1 }, /not both/],
+  ])("%s is a NoxConfigurationError", (_name, given, message) => {
+    expect(() => baseUrlOf(given, servers, "https://default.example/v2")).toThrow(NoxConfigurationError);
+    expect(() => baseUrlOf(given, servers, "https://default.example/v2")).toThrow(message);
+  });
+
+  test("without a default server (none, or a relative one), baseUrl is required, and the message says so", () => {
+    expect(() => baseUrlOf({}, [], null)).toThrow(
+      /names no absolute server URL, so there is no default: pass baseUrl/,
+    );
+    expect(baseUrlOf({ baseUrl: "https://mine.example" }, [], null)).toBe("https://mine.example");
+  });
+
+  test("an http server from the spec is still refused for a non-loopback host, saying why", () => {
+    expect(() => createNoxClient({ apiKey: "k", baseUrl: "http://developer.example.gov/ds-api" })).toThrow(
+      /plain http would send the API key unencrypted.*whatever server the spec lists/,
+    );
   });
 });

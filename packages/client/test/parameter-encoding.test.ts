@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { callOperation } from "../src/create-client.js";
 import { createNoxClient, NoxValidationError } from "../src/index.js";
 import type { NoxOperation } from "../src/operation.js";
+import { compileValidator } from "./compile-validator.js";
 import { json, startFaultServer, type FaultServer } from "./fault-server.js";
 
 // An operation with a path, a query and a header parameter, each a free string: the schema passes
@@ -12,21 +13,24 @@ const LOOKUP: NoxOperation = {
   method: "GET",
   path: "/things/{id}",
   label: "lookUpThing GET /things/{id}",
-  safe: true,
   bodyOnly: false,
-  hasBody: false,
-  input: {
-    type: "object",
-    required: ["id"],
-    properties: { id: { type: "string" }, q: { type: "string" }, "x-tenant": { type: "string" } },
-  },
   parameters: [
-    { name: "id", in: "path", required: true },
-    { name: "q", in: "query", required: false },
-    { name: "x-tenant", in: "header", required: false },
+    { name: "id", in: "path", required: true, style: "simple", explode: false },
+    { name: "q", in: "query", required: false, style: "form", explode: true },
+    { name: "x-tenant", in: "header", required: false, style: "simple", explode: false },
   ],
-  success: { status: 204 },
+  success: [{ status: 204 }],
   errors: [],
+  credentials: [{ in: "header", name: "x-api-key" }],
+  validators: {
+    params: compileValidator({
+      type: "object",
+      required: ["id"],
+      properties: { id: { type: "string" }, q: { type: "string" }, "x-tenant": { type: "string" } },
+      additionalProperties: false,
+    }),
+    responses: {},
+  },
 };
 
 let server: FaultServer | undefined;

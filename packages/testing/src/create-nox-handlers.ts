@@ -15,7 +15,8 @@ import { routePaths } from "./handle-request.js";
 export interface NoxHandlersOptions extends NoxFakeOptions {
   /**
    * The base URL your client is given, path included: the handlers intercept the fake's routes below it.
-   * Default: {@link DEFAULT_BASE_URL}, the spec's server (`https://auth.nox.energy/v2`).
+   * Default: {@link DEFAULT_BASE_URL}, the spec's default server (`https://auth.nox.energy/v2`); needed
+   * when the spec names no absolute server.
    */
   baseUrl?: string;
 }
@@ -45,7 +46,7 @@ export function createNoxHandlers(options: NoxHandlersOptions = {}): NoxHandlers
 
 /** {@link createNoxHandlers} for `api` (the spec's by default): a handler per route path and the link page. */
 export function createHandlersFor(options: NoxHandlersOptions, api?: FakeApi): NoxHandlers {
-  const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const baseUrl = normaliseBaseUrl(options.baseUrl ?? absolute(DEFAULT_BASE_URL));
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   const fake = createFakeCore(options, { url: baseUrl, basePath, caller: "createNoxHandlers" }, api);
   // MSW spells a path parameter `:name`; the fake's own router matches the request again, exactly.
@@ -66,11 +67,21 @@ export function createHandlersFor(options: NoxHandlersOptions, api?: FakeApi): N
   return Object.assign(stateOf(fake), { handlers, baseUrl });
 }
 
-function normaliseBaseUrl(baseUrl: string): string {
+/** The spec's default server when it is an absolute URL (a relative one, or none, needs `baseUrl`). */
+function absolute(url: string | undefined): string | undefined {
+  return url !== undefined && URL.canParse(url) ? url : undefined;
+}
+
+function normaliseBaseUrl(baseUrl: string | undefined): string {
+  if (baseUrl === undefined) {
+    throw new TypeError(
+      "createNoxHandlers: the spec names no absolute server URL, so pass baseUrl: the base URL your client is given, such as https://api.example/v1.",
+    );
+  }
   const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
   if (url === undefined || !/^https?:$/.test(url.protocol) || url.search !== "" || url.hash !== "") {
     throw new TypeError(
-      `createNoxHandlers: baseUrl must be an absolute http(s) URL without query or fragment, such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}.`,
+      `createNoxHandlers: baseUrl must be an absolute http(s) URL without query or fragment, such as ${absolute(DEFAULT_BASE_URL) ?? "https://api.example/v1"}, got ${JSON.stringify(baseUrl)}.`,
     );
   }
   return url.href.replace(/\/+$/, "");

@@ -16,12 +16,8 @@ export const NOX_LINK_BASE_URL = "https://auth.nox.energy/ui";
  */
 export const DEFAULT_LINK_BASE_URL = NOX_LINK_BASE_URL;
 
-/**
- * Where the MSW handlers intercept by default: the spec's server URL, as the client's `DEFAULT_BASE_URL`.
- * Written here by hand because the testing package may not import the client; to come from the generated
- * schemas once the generator writes the spec's server there.
- */
-export const DEFAULT_BASE_URL = "https://auth.nox.energy/v2";
+/** Where the MSW handlers intercept by default: the spec's default server (generated), as the client's `DEFAULT_BASE_URL`. */
+export { DEFAULT_BASE_URL } from "./generated/routes.js";
 
 /** How long a link session lives: the spec says `expires_at` is 10 minutes after creation. */
 export const SESSION_TTL_SECONDS = 600;

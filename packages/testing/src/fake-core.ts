@@ -1,4 +1,8 @@
-import type { CreateSupplierLinkSessionResponse } from "@nox-energy/authenticator-types";
+import {
+  SessionStore,
+  type CompletedSession,
+  type LinkChoices,
+} from "./curated/link-session/session-store.js";
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_RECORDED_REQUESTS,
@@ -11,8 +15,7 @@ import { delay, FaultQueue, type Fault } from "./faults.js";
 import { handleRequest, jsonReply, LINK_PAGE_PATH, type IncomingCall, type Reply } from "./handle-request.js";
 import { checkMaxRecordedRequests, RequestLog, type RecordedRequest } from "./request-log.js";
 import { ResourceStore } from "./resource-store.js";
-import { SessionStore, type CompletedSession, type LinkChoices } from "./session-store.js";
-import { createSchemaSet, SPEC_SCHEMAS } from "./spec-schema.js";
+import type { LinkSession } from "./generated/link-session.js";
 
 /** Options every form of the fake takes (the test server, the MSW handlers); every one has a default. */
 export interface NoxFakeOptions {
@@ -48,8 +51,11 @@ export type { RecordedRequest };
 /** The state and behaviour every form of the fake shares; a transport only turns requests into calls. */
 /** What a test sees of the fake, whichever form serves it (HTTP server, `fetch`, MSW handlers). */
 export interface NoxFakeState {
-  /** The link sessions created (201 responses), oldest first; `completed_at` is set once completed. */
-  readonly sessions: readonly CreateSupplierLinkSessionResponse[];
+  /**
+   * The link sessions created (201 responses), oldest first; `completed_at` is set once completed.
+   * Always empty for a spec the link-session plug-in does not fit.
+   */
+  readonly sessions: readonly LinkSession[];
   /** The requests received, oldest first: the last `maxRecordedRequests` (default 1000). */
   readonly requests: readonly RecordedRequest[];
   /** How many older requests were dropped from `requests` to keep it at `maxRecordedRequests`. */
@@ -62,7 +68,8 @@ export interface NoxFakeState {
   /**
    * Completes the session of `linkToken` as the user finishing NOX's flow does (what opening its
    * `link_url` does, without HTTP): where NOX redirects the user, and the callback in that URL's `data`.
-   * Throws for an unknown, expired (on the `now` clock) or completed session, or a brand NOX would not offer.
+   * Throws for an unknown, expired (on the `now` clock) or completed session, or a brand NOX would not
+   * offer, and for a spec the link-session plug-in does not fit.
    */
   completeSession(linkToken: string, choices?: LinkChoices): CompletedSession;
   /** Forgets sessions, NOX users, requests and queued faults (options stay); for `afterEach`. */
@@ -76,7 +83,7 @@ export interface FakeCore {
     transport: RecordedRequest["transport"],
     signal: AbortSignal,
   ): Promise<Reply | "reset">;
-  readonly sessions: readonly CreateSupplierLinkSessionResponse[];
+  readonly sessions: readonly LinkSession[];
   readonly requests: readonly RecordedRequest[];
   readonly droppedRequests: number;
   failNext(countOrFault: number | Fault, fault?: Fault): void;
@@ -111,10 +118,9 @@ export function createFakeCore(
   const token = options.tokenFactory ?? (() => crypto.randomUUID());
   const store = new SessionStore(() => crypto.randomUUID());
   const resources = new ResourceStore();
-  const schemas = api === SPEC_API ? SPEC_SCHEMAS : createSchemaSet(api.components);
   const config = {
     ...{ basePath: where.basePath, apiKeys, now, token, linkBaseUrl, maxBodyBytes, store },
-    ...{ api, schemas, resources, url: where.url },
+    ...{ api, resources, url: where.url },
   };
   const requests = new RequestLog(
     checkMaxRecordedRequests(options.maxRecordedRequests, DEFAULT_MAX_RECORDED_REQUESTS, where.caller),
@@ -132,7 +138,7 @@ export function createFakeCore(
           ? "reset"
           : fault?.status !== undefined
             ? jsonReply(fault.status, fault.body, fault.headers)
-            : handleRequest(call, config);
+            : await handleRequest(call, config);
       requests.answered(entry, reply);
       return reply;
     },
@@ -153,6 +159,11 @@ export function createFakeCore(
       return faults.pending;
     },
     completeSession(linkToken, choices = {}) {
+      if (api.linkSession === null) {
+        throw new Error(
+          "completeSession: this spec has no link-session operation, so the fake makes no sessions.",
+        );
+      }
       const completion = store.complete(linkToken, choices, now());
       if (!completion.ok) throw new Error(`completeSession: ${completion.error}`);
       return completion.value;

@@ -27,14 +27,15 @@ export function fetchTransport(dispatch: Dispatch, maxBodyBytes: number): FetchF
 /** A fetch `Request` as the server sees it; a body over `maxBodyBytes` is left unread and marked. */
 export async function callFromRequest(request: Request, maxBodyBytes: number): Promise<IncomingCall> {
   const url = new URL(request.url);
-  const body = await readBody(request, maxBodyBytes);
+  const bytes = await readBody(request, maxBodyBytes);
   return {
     method: request.method,
     pathname: url.pathname,
     search: url.search,
     headers: Object.fromEntries(request.headers),
-    bodyText: body ?? "",
-    ...(body === undefined && { bodyTooLarge: true }),
+    bodyText: bytes === undefined ? "" : new TextDecoder().decode(bytes),
+    ...(bytes !== undefined && { bodyBytes: bytes }),
+    ...(bytes === undefined && { bodyTooLarge: true }),
   };
 }
 
@@ -45,10 +46,10 @@ export function responseFromReply(reply: Reply): Response {
   return new Response(empty ? null : reply.body, { status: reply.status, headers: reply.headers });
 }
 
-/** The body as text, or `undefined` once it passes `maxBodyBytes` (then the rest is cancelled, unread). */
-async function readBody(request: Request, maxBodyBytes: number): Promise<string | undefined> {
+/** The body's bytes, or `undefined` once it passes `maxBodyBytes` (then the rest is cancelled, unread). */
+async function readBody(request: Request, maxBodyBytes: number): Promise<Uint8Array | undefined> {
   if (Number(request.headers.get("content-length")) > maxBodyBytes) return undefined;
-  if (request.body === null) return "";
+  if (request.body === null) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -64,5 +65,5 @@ async function readBody(request: Request, maxBodyBytes: number): Promise<string 
     }
     chunks.push(value);
   }
-  return new Blob(chunks).text();
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }

@@ -1,14 +1,15 @@
-import { buildResponse } from "./build-response.js";
+import { authenticate } from "./credentials.js";
+import { handleLinkPage, LINK_PAGE_PATH } from "./curated/link-session/link-page.js";
+import type { SessionStore } from "./curated/link-session/session-store.js";
 import { EXPIRED_RETENTION_SECONDS } from "./defaults.js";
 import type { FakeApi, Route } from "./fake-api.js";
-import { parseJsonBody } from "./json-body.js";
-import { hookFor, linkChoicesOf } from "./link-session-route.js";
+import { hooksFor, type HookContext } from "./plugins.js";
+import { readBody } from "./read-body.js";
+import { readParams } from "./read-params.js";
 import { fillPath, readRuleFor, type ResourceStore } from "./resource-store.js";
+import { BINARY_SAMPLE, sampleHeader, sampleJson, sampleText, type ResponseInputs } from "./respond.js";
 import { matchRoute } from "./route-match.js";
-import type { SessionStore } from "./session-store.js";
-import type { SchemaSet } from "./spec-schema.js";
-import { validateParams } from "./validate-params.js";
-import { quote, validateBody } from "./validate-request.js";
+import { quote } from "./validation-messages.js";
 
 /** A request as the server sees it, whichever transport brought it. */
 export interface IncomingCall {
@@ -21,6 +22,8 @@ export interface IncomingCall {
   headers: Readonly<Record<string, string>>;
   /** The body as text; "" when it was too large to read. */
   bodyText: string;
+  /** The body's bytes, when the transport kept them (multipart bodies are parsed from them). */
+  bodyBytes?: Uint8Array;
   /** The body was over the server's `maxBodyBytes`, so the transport stopped reading it. */
   bodyTooLarge?: boolean;
 }
@@ -43,24 +46,23 @@ export interface HandlerConfig {
   linkBaseUrl: string;
   /** The largest body read, in bytes (for the 413 message). */
   maxBodyBytes: number;
-  /** Where sessions are kept and completed. */
+  /** Where sessions are kept and completed (the link-session plug-in). */
   store: SessionStore;
-  /** The routes served and their schemas. */
+  /** The routes served, their schemas, validators and plug-in data. */
   api: FakeApi;
-  /** Validators over `api.components`. */
-  schemas: SchemaSet;
   /** What POST routes created, for GET routes to read. */
   resources: ResourceStore;
   /** The fake's base URL (ending in `basePath`): where `format: uri` values point. */
   url: string;
 }
 
-/** The path NOX's link page (`link_url`) is served on, below `basePath`: a GET completes the session. */
-export const LINK_PAGE_PATH = "/ui";
+export { LINK_PAGE_PATH };
 
-/** Every path template the fake serves, below `basePath`: each route's (once) and the link page's. */
+/** Every path template the fake serves, below `basePath`: each route's (once), and the link page's when it has one. */
 export function routePaths(api: FakeApi): string[] {
-  return [...new Set(api.routes.map((route) => route.path)), LINK_PAGE_PATH];
+  const paths = new Set(api.routes.map((route) => route.path));
+  if (api.linkSession !== null) paths.add(LINK_PAGE_PATH);
+  return [...paths];
 }
 
 const INVALID_API_KEY = "Invalid API key";
@@ -79,33 +81,33 @@ export function jsonReply(
   return { status, headers: { "content-type": "application/json", ...headers }, body: text };
 }
 
-/** A short HTML page, as a browser on NOX's link page would see it; `message` is escaped (it may quote the URL). */
-export function htmlReply(status: number, message: string): Reply {
-  const text = message.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-  const body = `<!doctype html><meta charset="utf-8"><title>NOX test server</title><p>${text}</p>\n`;
-  return { status, headers: { "content-type": "text/html; charset=utf-8" }, body };
-}
-
 /**
  * Answers one request as NOX would: a body over the size limit is 413; `GET {basePath}/ui?token=...`
- * completes a session (302 to its `redirect_url`); a route's method and path (see ./route-match.ts) are
- * served by {@link serveRoute}. A known path with another method is 405 with `Allow`; others are 404.
+ * completes a session (302 to its `redirect_url`) when the link-session plug-in is on; a route's method
+ * and path (see ./route-match.ts) are served by {@link serveRoute}. A known path with another method is
+ * 405 with `Allow`; others are 404.
  */
-export function handleRequest(call: IncomingCall, config: HandlerConfig): Reply {
+export async function handleRequest(call: IncomingCall, config: HandlerConfig): Promise<Reply> {
   if (call.bodyTooLarge === true) {
     return jsonReply(413, {
       error: `Request body is larger than ${config.maxBodyBytes} bytes, the most this NOX test server accepts`,
     });
   }
-  if (call.pathname === `${config.basePath}${LINK_PAGE_PATH}`) return handleLinkPage(call, config);
+  if (config.api.linkSession !== null && call.pathname === `${config.basePath}${LINK_PAGE_PATH}`) {
+    return handleLinkPage(call, config.store, config.now());
+  }
   const below = call.pathname.startsWith(`${config.basePath}/`)
     ? call.pathname.slice(config.basePath.length)
     : "";
   const match = matchRoute(config.api.routes, call.method, below);
   if (match.kind === "none") {
-    const served = config.api.routes.map((r) => `${r.method} ${config.basePath}${r.path}`).join(", ");
+    const served = config.api.routes.map((r) => `${r.method} ${config.basePath}${r.path}`);
+    const list =
+      served.length > 12
+        ? `${served.slice(0, 12).join(", ")} and ${served.length - 12} more`
+        : served.join(", ");
     return jsonReply(404, {
-      error: `Not found: ${call.method} ${call.pathname}. The NOX test server serves ${served}`,
+      error: `Not found: ${call.method} ${call.pathname}. The NOX test server serves ${list}`,
     });
   }
   if (match.kind === "method") {
@@ -120,102 +122,140 @@ export function handleRequest(call: IncomingCall, config: HandlerConfig): Reply 
 }
 
 /**
- * One operation: the API key (401 with the spec's message), the parameters and the JSON body against
- * the spec's schemas (400 in the spec's style), then the answer: a GET reading a created resource (see
- * ./resource-store.ts) returns it or 404; otherwise the documented success status with a body built
- * from its schema (./build-response.ts), shaped by a curated hook (./link-session-route.ts) if any. A
- * POST's body is kept as a created resource.
+ * One operation: the credentials where its security says they travel (401 with the spec's message),
+ * the parameters and the body against the generated validators (400 in the spec's style), a plug-in's
+ * check, then the answer: a GET reading a created resource (see ./resource-store.ts) returns it or 404;
+ * otherwise the documented success with a body sampled from its schema (./respond.ts), shaped by a
+ * plug-in's hook if any. A POST's JSON answer is kept as a created resource.
  */
-function serveRoute(
+async function serveRoute(
   route: Route,
   path: Record<string, string>,
   call: IncomingCall,
   config: HandlerConfig,
-): Reply {
-  let supplier = "";
-  if (route.apiKeyHeader !== null) {
-    const apiKey = call.headers[route.apiKeyHeader];
-    const known = apiKey === undefined ? undefined : config.apiKeys.get(apiKey);
-    if (known === undefined) return jsonReply(401, { error: route.errors["401"] ?? INVALID_API_KEY });
-    supplier = known;
-  }
+): Promise<Reply> {
+  const supplier = authenticate(route, call, config.apiKeys);
+  if (supplier === undefined) return jsonReply(401, { error: route.errors["401"] ?? INVALID_API_KEY });
+  const validators = config.api.validators[route.operationId];
+  const components = config.api.components;
   const query = new URLSearchParams(call.search);
-  const params = validateParams(route, { path, query, headers: call.headers }, config.schemas);
+  const params = readParams(route, { path, query, headers: call.headers }, validators?.params, components);
   if (!params.ok) return jsonReply(400, { error: params.error });
-  const hook = hookFor(route, config.api);
-  const body = readBody(route, call, config);
+  const hooks = hooksFor(route, config.api);
+  const hint = (body: unknown) => hooks.map((h) => h.hint?.(body)).find((h) => h !== undefined);
+  const body = await readBody(route, call, validators?.body, components, hint);
   if (!body.ok) return jsonReply(400, { error: body.error });
-  const problem = body.value === undefined ? undefined : hook?.check(body.value);
+  const problem =
+    body.value === undefined ? undefined : hooks.map((h) => h.check?.(body.value)).find(Boolean);
   if (problem !== undefined) return jsonReply(400, { error: problem });
 
   const now = config.now();
-  const rule = readRuleFor(route, config.api.routes, config.schemas);
+  const rule = readRuleFor(route, config.api.routes, components);
   if (rule !== undefined) {
     // Keyed by supplier too: one supplier's key must never read another's resources.
     const found = config.resources.find(
       `${supplier}\n${fillPath(rule.collection, params.value)}`,
       rule.property,
-      path[rule.property] ?? "",
+      path[rule.parameter] ?? "",
       now,
     );
     if (found === undefined) {
       return jsonReply(404, {
-        error: route.errors["404"] ?? `No resource with ${rule.property} ${quote(path[rule.property])}`,
+        error: route.errors["404"] ?? `No resource with ${rule.parameter} ${quote(path[rule.parameter])}`,
       });
     }
-    return jsonReply(route.success.status, found);
+    return jsonReply(route.success?.status ?? 200, found);
   }
-  const bodySchema = route.body?.schema ?? null;
-  const inputs = { body: body.value, bodySchema, params: params.value, url: config.url, now };
-  let answer = buildResponse(route.success.schema, inputs, config.schemas);
-  if (hook !== undefined && typeof answer === "object" && answer !== null) {
-    const context = {
-      supplier,
-      now,
-      token: config.token(),
-      linkBaseUrl: config.linkBaseUrl,
-      store: config.store,
-    };
-    answer = hook.respond(answer as Record<string, unknown>, body.value, context);
-  }
-  if (route.method === "POST" && typeof answer === "object" && answer !== null) {
-    const evictAt = hook?.evictAt?.(answer as Record<string, unknown>) ?? now + EXPIRED_RETENTION_SECONDS;
-    config.resources.add(`${supplier}\n${fillPath(route.path, params.value)}`, answer, now, evictAt);
-  }
-  return jsonReply(route.success.status, answer);
+  return answer(route, { supplier, now, body: body.value, params: params.value, hooks }, config);
 }
 
-/** The route's JSON body, parsed and validated; `undefined` for a route without one. */
-function readBody(
+/** The success answer: sampled, echoing the request, shaped by the plug-ins, checked by its validator. */
+function answer(
   route: Route,
-  call: IncomingCall,
+  request: {
+    supplier: string;
+    now: number;
+    body: unknown;
+    params: Readonly<Record<string, unknown>>;
+    hooks: ReturnType<typeof hooksFor>;
+  },
   config: HandlerConfig,
-): { ok: true; value: unknown } | { ok: false; error: string } {
-  if (route.body === null) return { ok: true, value: undefined };
-  if (!route.body.required && call.bodyText === "") return { ok: true, value: undefined };
-  const mediaType = call.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") {
+): Reply {
+  const success = route.success;
+  // No 2xx or 3xx documented: nothing to say but that it worked.
+  if (success === null) return { status: 204, headers: {}, body: "" };
+  const inputs: ResponseInputs = {
+    body: request.body,
+    bodySchema: route.body?.schema ?? null,
+    params: request.params,
+    url: config.url,
+    now: request.now,
+  };
+  const components = config.api.components;
+  const headers: Record<string, string> = {};
+  for (const header of success.headers)
+    headers[header.name] = sampleHeader(header.schema, inputs, components);
+  const location = headers["location"];
+  if (success.status >= 300 && success.status < 400 && (!location || !URL.canParse(location, config.url))) {
+    // A redirect needs somewhere to go: the documented header's sample, else the request's own URL.
+    headers["location"] = `${config.url}${fillPath(route.path, request.params)}`;
+  }
+
+  if (success.kind === null || success.mediaType === null)
+    return { status: success.status, headers, body: "" };
+  const mediaType = success.mediaType.includes("*") ? "application/octet-stream" : success.mediaType;
+  if (success.kind === "text") {
     return {
-      ok: false,
-      error: `Content-Type must be application/json, got ${mediaType === undefined ? "none" : mediaType}`,
+      status: success.status,
+      headers: { ...headers, "content-type": mediaType },
+      body: sampleText(success.schema, mediaType, components),
     };
   }
-  const parsed = parseJsonBody(call.bodyText);
-  if (!parsed.ok) return parsed;
-  return validateBody(parsed.value, route.body.schema, config.schemas);
-}
-
-/**
- * The user opening `link_url` and finishing NOX's flow at once: 302 to `redirect_url` with `?data=`.
- * Query parameters `brand`, `device_ids` (comma-separated) and `nox_user_id` stand for the user's choices.
- */
-function handleLinkPage(call: IncomingCall, config: HandlerConfig): Reply {
-  if (call.method !== "GET") {
-    const page = htmlReply(405, "Open this link in a browser (GET).");
-    return { ...page, headers: { ...page.headers, allow: "GET" } };
+  if (success.kind !== "json") {
+    return {
+      status: success.status,
+      headers: { ...headers, "content-type": mediaType },
+      body: BINARY_SAMPLE,
+    };
   }
-  const query = new URLSearchParams(call.search);
-  const completion = config.store.complete(query.get("token"), linkChoicesOf(query), config.now());
-  if (!completion.ok) return htmlReply(completion.status, completion.error);
-  return { status: 302, headers: { location: completion.value.redirectUrl }, body: "" };
+  const context: HookContext = {
+    supplier: request.supplier,
+    now: request.now,
+    token: config.token(),
+    linkBaseUrl: config.linkBaseUrl,
+    store: config.store,
+    api: config.api,
+  };
+  const shape = (value: unknown) =>
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? request.hooks.reduce<Record<string, unknown>>(
+          (acc, hook) => hook.shape?.(acc, request.body, context) ?? acc,
+          value as Record<string, unknown>,
+        )
+      : value;
+  const validate = config.api.validators[route.operationId]?.responses[success.documented];
+  // When no sample passes (a schema nothing can meet), the best one is sent all the same.
+  const { value } = sampleJson(success.schema, inputs, { components, validate }, shape);
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    for (const hook of request.hooks) hook.created?.(value as Record<string, unknown>, context);
+    if (route.method === "POST") {
+      const record = value as Record<string, unknown>;
+      const evictAt =
+        request.hooks.map((h) => h.evictAt?.(record)).find((t) => t !== undefined) ??
+        request.now + EXPIRED_RETENTION_SECONDS;
+      config.resources.add(
+        `${request.supplier}\n${fillPath(route.path, request.params)}`,
+        value,
+        request.now,
+        evictAt,
+      );
+    }
+  }
+  const contentType = mediaType === "application/octet-stream" ? "application/json" : mediaType;
+  // Serialised here: jsonReply sends a string as-is, and a JSON string answer must be quoted.
+  return {
+    status: success.status,
+    headers: { ...headers, "content-type": contentType },
+    body: JSON.stringify(value) ?? "null",
+  };
 }

@@ -67,13 +67,14 @@ async function readCall(req: IncomingMessage, maxBodyBytes: number): Promise<Inc
     method: req.method ?? "GET",
     ...splitTarget(req.url ?? "/"),
     headers,
-    bodyText: body ?? "",
+    bodyText: body?.toString("utf8") ?? "",
+    ...(body !== undefined && { bodyBytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) }),
     ...(body === undefined && { bodyTooLarge: true }),
   };
 }
 
-/** The body as text, or `undefined` once it passes `maxBodyBytes` (then the rest is left unread). */
-function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<string | undefined> {
+/** The body's bytes, or `undefined` once it passes `maxBodyBytes` (then the rest is left unread). */
+function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buffer | undefined> {
   // Not `for await`: leaving that loop early destroys the request, and with it the socket the 413 needs.
   return new Promise((resolve, reject) => {
     if (Number(req.headers["content-length"]) > maxBodyBytes) return resolve(undefined);
@@ -87,7 +88,7 @@ function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<string | 
       resolve(undefined);
     };
     req.on("data", onData);
-    req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.once("end", () => resolve(Buffer.concat(chunks)));
     req.once("error", reject);
   });
 }

@@ -12,6 +12,5 @@ export {
   TEST_SUPPLIER_NAME,
 } from "./defaults.js";
 export type { Fault } from "./faults.js";
-export type { LinkCallback } from "@nox-energy/authenticator-types";
-export type { CompletedSession, LinkChoices } from "./session-store.js";
-export { validateLinkSessionRequest, type LinkSessionRequestValidation } from "./validate-request.js";
+// Each plug-in's public API, when it fits the spec (generated: see packages/testing/README.md#plug-ins).
+export * from "./generated/exports.js";

@@ -1,29 +1,38 @@
 import type { Route } from "./fake-api.js";
-import { toJsonSchema, type SchemaSet } from "./spec-schema.js";
+import { propertiesOf } from "./schema-walk.js";
 
 /** How a GET route reads a created resource: from which collection, by which property. */
 export interface ReadRule {
   /** The path template of the collection a POST creates into, e.g. `/supplier/link-sessions`. */
   collection: string;
-  /** The GET's last path parameter, also a property of the POST's success body, e.g. `link_token`. */
+  /** The GET's last path parameter, e.g. `link_token`. */
+  parameter: string;
+  /** The POST's success body property it reads: the parameter's name, or `id` for a `<thing>Id` parameter. */
   property: string;
 }
 
 /**
  * The read rule of `route`, if any: a GET whose path is `{collection}/{name}`, where a POST on
- * `{collection}` exists and its success body has a property `name`, returns the resource that POST
- * created whose `name` equals the path's value.
+ * `{collection}` exists and its success body has a property `name` (or `id`, for a `name` like
+ * `orderId` or `order_id`), returns the resource that POST created whose property equals the path's value.
  */
-export function readRuleFor(route: Route, routes: readonly Route[], set: SchemaSet): ReadRule | undefined {
+export function readRuleFor(
+  route: Route,
+  routes: readonly Route[],
+  components: Readonly<Record<string, unknown>>,
+): ReadRule | undefined {
   if (route.method !== "GET") return undefined;
   const match = /^(.*)\/\{([^{}/]+)\}$/.exec(route.path);
   if (match === null) return undefined;
-  const [, collection = "", property = ""] = match;
+  const [, collection = "", name = ""] = match;
   const create = routes.find((r) => r.method === "POST" && r.path === collection);
-  if (create?.success.schema == null) return undefined;
-  let schema = toJsonSchema(create.success.schema) as { $ref?: string; properties?: object };
-  if (typeof schema.$ref === "string") schema = (set.resolve(schema.$ref) ?? {}) as typeof schema;
-  return Object.hasOwn(schema.properties ?? {}, property) ? { collection, property } : undefined;
+  if (create?.success?.schema == null) return undefined;
+  const properties = propertiesOf(create.success.schema, components);
+  if (properties.has(name)) return { collection, parameter: name, property: name };
+  // `{orderId}` beside a body with `id` (petstore's), `{order_id}` too.
+  return /^.+(Id|_id|ID)$/.test(name) && properties.has("id")
+    ? { collection, parameter: name, property: "id" }
+    : undefined;
 }
 
 /** A path template with its parameters filled in (percent-encoded), for keying collections. */

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { compileSpecSchema } from "../src/spec-schema.js";
-import { RESPONSE_SCHEMAS } from "../src/generated/schemas.js";
+import { COMPONENT_SCHEMAS } from "../src/generated/routes.js";
+import { createSchemaSet } from "./support/compile-validators.js";
 import {
   createNoxTestServer,
   NOX_LINK_BASE_URL,
@@ -13,7 +13,14 @@ import { errorOf, postLinkSession, sessionOf, TRANSPORTS } from "./transports.js
 
 const VALID = { user_id: "u-1", asset_type: "hp", redirect_url: "https://supplier.example/back" } as const;
 const KEY = { "x-api-key": TEST_API_KEY };
-const validResponse = (status: "201" | "400" | "401") => compileSpecSchema(RESPONSE_SCHEMAS[status]);
+const RESPONSES = {
+  "201": "CreateSupplierLinkSessionResponse",
+  "400": "ErrorResponse",
+  "401": "ErrorResponse",
+};
+const SCHEMAS = createSchemaSet(COMPONENT_SCHEMAS);
+const validResponse = (status: keyof typeof RESPONSES) =>
+  SCHEMAS.compile({ $ref: `#/components/schemas/${RESPONSES[status]}` });
 
 describe.each(TRANSPORTS)("over %s", (_transport, sendFor) => {
   let server: NoxTestServer;
@@ -96,9 +103,10 @@ describe.each(TRANSPORTS)("over %s", (_transport, sendFor) => {
     test.each([
       ["the spec's example", { asset_type: "hp" }, "Missing required fields: user_id, redirect_url"],
       [
+        // The one brand rule's message (issue #14, decision 4).
         "brand not valid for the asset type",
         { ...VALID, brand: "solaredge" },
-        'Brand "solaredge" is not valid for asset_type "hp"; solaredge is a brand for pv',
+        /^"solaredge" is not a brand for asset_type "hp"; use one of "alpha-innotec", .* or null$/,
       ],
       [
         "brand: 123",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { LinkCallback } from "@nox-energy/authenticator-types";
-import { encodeLinkCallback, withCallbackData } from "../src/link-callback.js";
+import { encodeLinkCallback, withCallbackData } from "../src/curated/link-session/link-callback.js";
 
 const callback = fc.record({
   nox_user_id: fc.string(),

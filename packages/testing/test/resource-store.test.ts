@@ -1,20 +1,26 @@
 import { describe, expect, test } from "vitest";
 import type { Route } from "../src/fake-api.js";
 import { fillPath, readRuleFor, ResourceStore } from "../src/resource-store.js";
-import { createSchemaSet } from "../src/spec-schema.js";
-
-const SET = createSchemaSet({
+const SET = {
   Thing: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
-});
-const route = (method: string, path: string, schema: Route["success"]["schema"] = null): Route => ({
+};
+const route = (method: string, path: string, schema: unknown = null): Route => ({
   operationId: `${method} ${path}`,
   method,
   path,
   parameters: [],
   body: null,
-  success: { status: 200, schema },
+  success: {
+    status: 200,
+    documented: "200",
+    mediaType: "application/json",
+    kind: "json",
+    schema,
+    headers: [],
+  },
   errors: {},
-  apiKeyHeader: null,
+  security: [],
+  brandRule: null,
 });
 const THING = { $ref: "#/components/schemas/Thing" };
 const ROUTES = [
@@ -27,7 +33,11 @@ const ROUTES = [
 
 describe("readRuleFor: a GET reads what a POST on its parent path created", () => {
   test.each([
-    ["by a property of the POST's success body", 1, { collection: "/users/{user}/things", property: "id" }],
+    [
+      "by a property of the POST's success body",
+      1,
+      { collection: "/users/{user}/things", parameter: "id", property: "id" },
+    ],
     ["not by a name the body does not have", 2, undefined],
     ["not without a POST on the parent path", 3, undefined],
     ["not for another method", 4, undefined],

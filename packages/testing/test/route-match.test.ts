@@ -9,9 +9,10 @@ const route = (method: string, path: string): Route => ({
   path,
   parameters: [],
   body: null,
-  success: { status: 200, schema: null },
+  success: { status: 200, documented: "200", mediaType: null, kind: null, schema: null, headers: [] },
   errors: {},
-  apiKeyHeader: null,
+  security: [],
+  brandRule: null,
 });
 const ROUTES = [
   route("POST", "/things"),

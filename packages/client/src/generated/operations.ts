@@ -4,12 +4,9 @@
  */
 
 import type { components, operations } from "@nox-energy/authenticator-types";
-import type { NoxOperation } from "../operation.js";
+import { OPERATION_VALIDATORS } from "@nox-energy/authenticator-enums/validators";
+import type { NoxCredential, NoxOperation } from "../operation.js";
 import type { NoxRequestOptions } from "../options.js";
-import {
-  CREATE_SUPPLIER_LINK_SESSION_REQUEST_SCHEMA,
-  CREATE_SUPPLIER_LINK_SESSION_RESPONSE_SCHEMA,
-} from "./schemas.js";
 
 // Referenced by parameter types when a parameter names a component schema.
 export type { components };
@@ -22,16 +19,31 @@ export const OPERATIONS = Object.freeze({
     method: "POST",
     path: "/supplier/link-sessions",
     label: "createLinkSession POST /supplier/link-sessions",
-    safe: false,
     bodyOnly: true,
-    hasBody: true,
-    input: CREATE_SUPPLIER_LINK_SESSION_REQUEST_SCHEMA,
+    body: { kind: "json", mediaType: "application/json", required: true },
     parameters: [],
-    success: { status: 201, schema: CREATE_SUPPLIER_LINK_SESSION_RESPONSE_SCHEMA },
+    success: [{ status: 201, kind: "json" }],
     errors: [400, 401],
+    credentials: [{ in: "header", name: "x-api-key" }],
+    validators: OPERATION_VALIDATORS["createSupplierLinkSession"],
+    brandRule: { brand: "brand", assetType: "asset_type", brandNullable: true },
     effect: "The link session may have been created",
   } satisfies NoxOperation),
 });
+
+/** The header the spec's API key scheme names (lower-case), or undefined when no operation takes a key in a header. */
+export const API_KEY_HEADER = "x-api-key";
+
+/** Where `nox.<VERB>` and `createAuthMiddleware` put the key: the first secured operation's credentials. */
+export const DEFAULT_CREDENTIALS: readonly NoxCredential[] = Object.freeze([
+  { in: "header", name: "x-api-key" },
+]);
+
+/** Every header a credential travels in: refused in the `headers` option (it would replace or drop the key). */
+export const CREDENTIAL_HEADERS: readonly string[] = Object.freeze(["x-api-key"]);
+
+/** True when some operation needs the API key (then `apiKey` is required). */
+export const NEEDS_API_KEY = true;
 
 /** Each client method name (curated name, then the operationId's own) -> the operationId it calls. */
 export const METHOD_NAMES: Readonly<Record<string, keyof typeof OPERATIONS>> = Object.freeze({
@@ -48,8 +60,11 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** `Bodies[K]` when the client overrides operation K's body type, else `Default`. */
 type BodyOf<Bodies, K extends string, Default> = K extends keyof Bodies ? Bodies[K] : Default;
 
+/** A multipart body: each field as the spec types it, a file part also as a Blob. */
+type Multipart<T> = { [K in keyof T]: T[K] | Blob };
+
 /**
- * One method per operation. An operation whose only input is a JSON body takes `(body, options?)`; one
+ * One method per operation. An operation whose only input is its body takes `(body, options?)`; one
  * with parameters takes `(params, options?)`, each parameter under its spec name, plus `body`.
  * `Bodies` overrides a body type by operationId (the client's curated brand rule does).
  */
