@@ -135,17 +135,28 @@ describe("the client regenerated with getSupplierLinkSession", () => {
       await writeFile(path, file.source);
     }
     await writeFile(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
-    // The regenerated enums package (its validators hold the fixture's operations), as run.ts imports it.
+    // The regenerated types package (its validators hold the fixture's operations) and the enums package,
+    // as run.ts imports them.
+    await writeFile(
+      join(root, "types/package.json"),
+      JSON.stringify({
+        name: "@nox-energy/authenticator-types",
+        type: "module",
+        exports: { ".": "./src/index.ts", "./validators": "./src/validators/index.ts" },
+      }),
+    );
     await writeFile(
       join(root, "enums/package.json"),
       JSON.stringify({
         name: "@nox-energy/authenticator-enums",
         type: "module",
-        exports: { ".": "./src/index.ts", "./validators": "./src/validators/index.ts" },
+        exports: { ".": "./src/index.ts" },
       }),
     );
     await mkdir(join(root, "node_modules/@nox-energy"), { recursive: true });
-    await symlink(join(root, "enums"), join(root, "node_modules/@nox-energy/authenticator-enums"));
+    for (const pkg of ["types", "enums"]) {
+      await symlink(join(root, pkg), join(root, `node_modules/@nox-energy/authenticator-${pkg}`));
+    }
     expect(CLIENT_OPERATIONS_FILE).toBe("packages/client/src/generated/operations.ts");
   }, 60_000);
 
@@ -181,7 +192,7 @@ describe("the client regenerated with getSupplierLinkSession", () => {
           paths: {
             "@nox-energy/authenticator-types": ["./types/src/index.ts"],
             "@nox-energy/authenticator-enums": ["./enums/src/index.ts"],
-            "@nox-energy/authenticator-types/validators": ["./enums/src/validators/index.ts"],
+            "@nox-energy/authenticator-types/validators": ["./types/src/validators/index.ts"],
           },
         },
         include: ["client/src"],

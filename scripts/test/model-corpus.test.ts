@@ -58,7 +58,10 @@ async function typeCheck(files: readonly GeneratedFile[]): Promise<string> {
       compilerOptions: {
         types: [],
         baseUrl: ".",
-        paths: { "@nox-energy/authenticator-types": ["./packages/types/src/index.ts"] },
+        paths: {
+          "@nox-energy/authenticator-types": ["./packages/types/src/index.ts"],
+          "@nox-energy/authenticator-types/validators": ["./packages/types/src/validators/index.ts"],
+        },
         module: "Preserve",
         moduleResolution: "Bundler",
       },
