@@ -1,18 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { enumExportNames } from "../emit/enums.ts";
-import { componentUsage, reachable, operationSides } from "../model/enums.ts";
+import { componentOwners, componentUsage, reachable, operationSides } from "../model/enums.ts";
 import type { ApiModel } from "../model/types.ts";
 import { ChangeList, SHAPE_PACKAGES, show, type PackageKey, type SpecChange } from "./changes.ts";
 import { compareOperations, compareWebhooks } from "./operations.ts";
 import { digest, SchemaResolver } from "./resolve.ts";
 import { compareSchema } from "./schemas.ts";
-import {
-  clientTypeExports,
-  operationComponents,
-  surfaceDifferences,
-  surfacesOf,
-  type Surfaces,
-} from "./surfaces.ts";
+import { clientTypeExports } from "../emit/client-curated.ts";
+import { operationComponents, surfaceDifferences, surfacesOf, type Surfaces } from "./surfaces.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** The safety net's group: a package whose surface moved in a way no classified change explains. */
@@ -85,7 +80,9 @@ function compareComponents(
       // The types lose the old alias and `components["schemas"][old]`; the rest follows what each exposes.
       if (to === undefined) list.add("major", "Schema removed", name, shapesOf(name));
       else {
-        const client = clientTypeExports(before).includes(name) ? (["client"] as const) : [];
+        const alias = componentOwners(before.schemas.keys()).get(name);
+        const client =
+          alias !== undefined && clientTypeExports(before).includes(alias) ? (["client"] as const) : [];
         list.add("major", "Schema renamed (same shape)", `${name} -> ${to}`, ["types", ...client]);
       }
     } else {

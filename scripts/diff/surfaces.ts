@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { clientTypeExports } from "../emit/client-curated.ts";
 import { enumExportNames } from "../emit/enums.ts";
 import { CURATED_ENUMS } from "../model/curated.ts";
 import { reachable, operationSides } from "../model/enums.ts";
@@ -51,20 +52,6 @@ function brandRule(model: ApiModel): unknown {
     assetType: rule.assetType,
     table: brandTable(model),
   };
-}
-
-/**
- * The types-package aliases the client re-exports: those of the schemas its methods take and return
- * directly (each operation's request body and response bodies), as packages/client/src/index.ts does
- * for today's spec. A schema only nested in them, or only a webhook's, is the types package's alone.
- */
-export function clientTypeExports(model: ApiModel): string[] {
-  const names = model.operations.flatMap((op) =>
-    [op.requestBody?.schema, ...op.responses.map((r) => r.schema)].flatMap((s) =>
-      s?.kind === "ref" && IDENTIFIER.test(s.ref!) ? [s.ref!] : [],
-    ),
-  );
-  return [...new Set(names)].sort();
 }
 
 /** The components the operations reach (what the client and the fake can ever see). */

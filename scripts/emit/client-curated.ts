@@ -58,10 +58,28 @@ const BRAND_RULE_TYPES = [
 ];
 
 /**
+ * The types-package aliases the client re-exports: those of the component schemas its methods take and
+ * return directly (parameter, request body and response schemas), minus the client's own names. A schema
+ * only nested in them, or only a webhook's, stays the types package's alone (issue #14: a webhook-only
+ * schema bumps only the types). The classifier reads the same list (scripts/diff/surfaces.ts).
+ */
+export function clientTypeExports(model: ApiModel): string[] {
+  const owners = componentOwners(model.schemas.keys());
+  const own = new Set(CLIENT_OWN_EXPORTS);
+  const direct = model.operations.flatMap((op) => [
+    ...op.parameters.map((p) => p.schema),
+    ...(op.requestBody ? [op.requestBody.schema] : []),
+    ...op.responses.flatMap((r) => (r.schema ? [r.schema] : [])),
+  ]);
+  const names = direct.flatMap((s) => (s.kind === "ref" && owners.has(s.ref!) ? [owners.get(s.ref!)!] : []));
+  return [...new Set(names)].filter((n) => !own.has(n)).sort();
+}
+
+/**
  * Renders the client's plug-in bindings (`generated/curated.ts`: the brand rule's operation, the link
  * callback's validator and type, or the plug-ins' contract types and `null` when off) and its generated
- * exports list (`generated/exports.ts`: every types alias but the client's own names, and each plug-in's
- * public API when it is on). Hand-written code imports only these, never a spec name.
+ * exports list (`generated/exports.ts`: {@link clientTypeExports}, and each plug-in's public API when it
+ * is on). Hand-written code imports only these, never a spec name.
  */
 export function emitClientCurated(model: ApiModel): GeneratedFile[] {
   const { plugins } = model.curated;
@@ -98,18 +116,21 @@ export function emitClientCurated(model: ApiModel): GeneratedFile[] {
     "",
   ].join("\n");
   const own = new Set(CLIENT_OWN_EXPORTS);
-  // The types package's alias of each component (`check-suite` -> `CheckSuite`, `import` -> `Import`).
-  const owners = componentOwners(model.schemas.keys());
-  const aliases = [...model.schemas.keys()].map((n) => owners.get(n)!).filter((n) => !own.has(n));
   const types = [
-    ...new Set([...aliases, ...(rule ? BRAND_RULE_TYPES : []), ...(callback ? ["LinkCallback"] : [])]),
+    ...new Set([
+      ...clientTypeExports(model),
+      ...(rule ? BRAND_RULE_TYPES : []),
+      ...(callback ? ["LinkCallback"] : []),
+    ]),
   ]
     .filter((n) => !own.has(n))
     .sort();
   const exports = [
     generatedHeader({ from: SPEC_FILE, change: "the spec (or scripts/emit/client-curated.ts)" }),
-    "// Every types-package alias (but the client's own names), so a service needs one import.",
-    `export type { ${types.join(", ")} } from "@nox-energy/authenticator-types";`,
+    "// The types of what the methods take and return (and the plug-ins'), so a service needs one import.",
+    ...(types.length > 0
+      ? [`export type { ${types.join(", ")} } from "@nox-energy/authenticator-types";`]
+      : []),
     ...(callback
       ? [
           "// The link-callback plug-in (on: spec/link-callback.schema.json fits).",

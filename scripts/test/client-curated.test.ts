@@ -29,18 +29,22 @@ describe("emitClientCurated", () => {
     expect([...names].sort()).toEqual([...CLIENT_OWN_EXPORTS].sort());
   });
 
-  test("today's spec: every alias re-exported, the brand-rule types and parseLinkCallback on", () => {
+  test("today's spec: the aliases its method takes and returns, the brand-rule types and parseLinkCallback", () => {
     const out = files();
     const exports = out[CLIENT_EXPORTS_FILE]!;
-    for (const name of [
+    const names = /export type \{([^}]*)\}/
+      .exec(exports)![1]!
+      .split(",")
+      .map((n) => n.trim());
+    expect(names.filter(Boolean)).toEqual([
+      "CheckedCreateLinkSessionRequest",
       "CreateSupplierLinkSessionRequest",
       "CreateSupplierLinkSessionResponse",
       "ErrorResponse",
-      "Brand",
-      "CheckedCreateLinkSessionRequest",
       "LinkCallback",
-    ])
-      expect(exports).toMatch(new RegExp(`\\b${name}\\b`));
+      "LinkSessionRequestFor",
+      "UncheckedCreateLinkSessionRequest",
+    ]);
     expect(exports).toContain("parseLinkCallback");
     expect(out[CLIENT_CURATED_FILE]).toContain(
       'export type BrandRuleOperationId = "createSupplierLinkSession";',
@@ -48,8 +52,45 @@ describe("emitClientCurated", () => {
   });
 
   test("an alias named like one of the client's own exports is not re-exported (it would collide)", () => {
-    const out = files((s) => (s.components.schemas.NoxClient = { type: "string" }));
+    const out = files((s) => {
+      s.components.schemas.NoxClient = { type: "object", properties: { id: { type: "string" } } };
+      s.components.schemas.Thing = { type: "object", properties: { id: { type: "string" } } };
+      s.paths["/things"] = {
+        get: {
+          operationId: "listThings",
+          responses: {
+            200: {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+            },
+            201: {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/NoxClient" } } },
+            },
+          },
+        },
+      };
+    });
+    expect(out[CLIENT_EXPORTS_FILE]).toMatch(/\bThing\b/);
     expect(out[CLIENT_EXPORTS_FILE]).not.toMatch(/\bNoxClient\b/);
+  });
+
+  test("a schema only a webhook uses, or only nested in a body, is the types package's alone", () => {
+    const out = files((s) => {
+      s.components.schemas.PingEvent = { type: "object", properties: { zen: { type: "string" } } };
+      s.webhooks = {
+        ping: {
+          post: {
+            requestBody: {
+              content: { "application/json": { schema: { $ref: "#/components/schemas/PingEvent" } } },
+            },
+            responses: { 200: { description: "ok" } },
+          },
+        },
+      };
+    });
+    expect(out[CLIENT_EXPORTS_FILE]).not.toMatch(/\bPingEvent\b/);
+    expect(out[CLIENT_EXPORTS_FILE]).not.toMatch(/\bBrand\b/);
   });
 
   test("without the link callback, no parseLinkCallback and a contract type; without the brand rule, never", () => {

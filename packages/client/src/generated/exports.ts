@@ -3,15 +3,12 @@
  * Do not edit: change the spec (or scripts/emit/client-curated.ts) and run `pnpm generate`.
  */
 
-// Every types-package alias (but the client's own names), so a service needs one import.
+// The types of what the methods take and return (and the plug-ins'), so a service needs one import.
 export type {
-  AssetType,
-  Brand,
   CheckedCreateLinkSessionRequest,
   CreateSupplierLinkSessionRequest,
   CreateSupplierLinkSessionResponse,
   ErrorResponse,
-  Language,
   LinkCallback,
   LinkSessionRequestFor,
   UncheckedCreateLinkSessionRequest,
