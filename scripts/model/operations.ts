@@ -35,6 +35,7 @@ const ANY: Schema = { kind: "any", nullable: false };
  */
 export const CLIENT_HEADERS: ReadonlySet<string> = new Set([
   "accept",
+  "authorization",
   "connection",
   "content-length",
   "content-type",
@@ -310,20 +311,44 @@ export function readOperations(
   const document = context.document as Json;
   const key = source.at.slice(2);
   const items = isObject(document[key]) ? (document[key] as Json) : {};
-  const operations: Operation[] = [];
+  const found: [Json, string, string][] = [];
   for (const [path, rawItem] of Object.entries(items)) {
-    const found = deref(context, rawItem, child(source.at, path));
-    if (found === null) continue;
-    const { value: item, pointer: itemAt } = found;
-    if (!source.webhook && item.servers !== undefined) serversIgnored(context, child(itemAt, "servers"));
+    const item = deref(context, rawItem, child(source.at, path));
+    if (item === null) continue;
+    if (!source.webhook && item.value.servers !== undefined)
+      serversIgnored(context, child(item.pointer, "servers"));
+    found.push([item.value, item.pointer, path]);
+  }
+  const reserved = source.webhook ? new Set<string>() : documentCredentialHeaders(document, found, schemes);
+  const operations: Operation[] = [];
+  for (const [item, itemAt, path] of found) {
     for (const method of METHODS) {
       if (!isObject(item[method])) continue;
-      operations.push(
-        readOperation(context, item, method, path, child(itemAt, method), schemes, methodNames, source),
-      );
+      const at = child(itemAt, method);
+      operations.push(readOperation(context, item, method, path, at, schemes, methodNames, source, reserved));
     }
   }
   return operations;
+}
+
+/**
+ * Every header some operation's credential travels in. One rule for the model, the client and the fake: a
+ * header parameter by one of these names is never a parameter, whichever operation declares it (the
+ * client refuses to let a parameter set a header its key travels in, so the method must not offer it).
+ */
+function documentCredentialHeaders(
+  document: Json,
+  items: readonly (readonly [Json, string, string])[],
+  schemes: Readonly<Record<string, Credential>>,
+): Set<string> {
+  const requirements = [document.security];
+  for (const [item] of items)
+    for (const method of METHODS)
+      if (isObject(item[method])) requirements.push((item[method] as Json).security);
+  const used = requirements.flatMap((raw) =>
+    Array.isArray(raw) ? raw.flatMap((r) => (isObject(r) ? Object.keys(r) : [])) : [],
+  );
+  return credentialHeaders([used.flatMap((name) => (schemes[name] ? [schemes[name]] : []))]);
 }
 
 function serversIgnored(context: ReadContext, at: string): void {
@@ -344,6 +369,7 @@ function readOperation(
   schemes: Readonly<Record<string, Credential>>,
   methodNames: Readonly<Record<string, readonly string[]>>,
   source: Source,
+  reserved: ReadonlySet<string>,
 ): Operation {
   const op = item[method] as Json;
   const document = context.document as Json;
@@ -374,7 +400,7 @@ function readOperation(
   const security = readSecurity(context, op.security ?? document.security, schemes, child(at, "security"));
   const { kept, dropped } = source.webhook
     ? { kept: [...params.values()].map(([p]) => p), dropped: [] }
-    : dropParameters(context, [...params.values()], security);
+    : dropParameters(context, [...params.values()], security, reserved);
   return {
     operationId,
     methodName: curated ?? own,
@@ -402,6 +428,7 @@ function dropParameters(
   context: ReadContext,
   parameters: readonly (readonly [Parameter, string])[],
   security: readonly (readonly Credential[])[],
+  reserved: ReadonlySet<string>,
 ): { kept: Parameter[]; dropped: Parameter[] } {
   const credentials = credentialHeaders(security);
   const kept: Parameter[] = [];
@@ -412,9 +439,11 @@ function dropParameters(
         ? "a cookie parameter, which the client does not send"
         : p.in === "header" && credentials.has(p.name)
           ? `header "${p.name}", which carries the operation's credential (the client sets it)`
-          : p.in === "header" && CLIENT_HEADERS.has(p.name)
-            ? `header "${p.name}", which the client sets itself`
-            : null;
+          : p.in === "header" && reserved.has(p.name)
+            ? `header "${p.name}", which carries another operation's credential (the client never lets a parameter set it)`
+            : p.in === "header" && CLIENT_HEADERS.has(p.name)
+              ? `header "${p.name}", which the client sets itself`
+              : null;
     if (why === null) kept.push(p);
     else {
       dropped.push(p);
