@@ -3,73 +3,70 @@
  * Do not edit: change the spec (or scripts/emit/testing-routes.ts) and run `pnpm generate`.
  */
 
+import { deepFreeze } from "../deep-freeze.js";
 import type { Route } from "../fake-api.js";
 
+/** POST /supplier/link-sessions */
+const route0: Route = {
+  operationId: "createSupplierLinkSession",
+  method: "POST",
+  path: "/supplier/link-sessions",
+  parameters: [],
+  body: {
+    required: true,
+    mediaType: "application/json",
+    kind: "json",
+    schema: { $ref: "#/components/schemas/CreateSupplierLinkSessionRequest" },
+  },
+  success: {
+    status: 201,
+    documented: "201",
+    mediaType: "application/json",
+    kind: "json",
+    schema: { $ref: "#/components/schemas/CreateSupplierLinkSessionResponse" },
+    headers: [],
+  },
+  errors: { "400": "Missing required fields: user_id, redirect_url", "401": "Invalid API key" },
+  security: [[{ type: "apiKey", in: "header", name: "x-api-key" }]],
+  brandRule: { brand: "brand", assetType: "asset_type", brandNullable: true },
+};
+
 /** A route per operation, in the spec's order: parameters, body, answer, documented error messages, credentials. */
-export const ROUTES: readonly Route[] = Object.freeze([
-  Object.freeze({
-    operationId: "createSupplierLinkSession",
-    method: "POST",
-    path: "/supplier/link-sessions",
-    parameters: Object.freeze([]),
-    body: Object.freeze({
-      required: true,
-      mediaType: "application/json",
-      kind: "json",
-      schema: Object.freeze({ $ref: "#/components/schemas/CreateSupplierLinkSessionRequest" }),
-    }),
-    success: Object.freeze({
-      status: 201,
-      documented: "201",
-      mediaType: "application/json",
-      kind: "json",
-      schema: Object.freeze({ $ref: "#/components/schemas/CreateSupplierLinkSessionResponse" }),
-      headers: Object.freeze([]),
-    }),
-    errors: Object.freeze({
-      "400": "Missing required fields: user_id, redirect_url",
-      "401": "Invalid API key",
-    }),
-    security: Object.freeze([
-      Object.freeze([Object.freeze({ type: "apiKey", in: "header", name: "x-api-key" })]),
-    ]),
-    brandRule: Object.freeze({ brand: "brand", assetType: "asset_type", brandNullable: true }),
-  }),
-]);
+export const ROUTES: readonly Route[] = deepFreeze([route0]);
 
 /** Every `#/components/schemas/<name>` the routes reference, as the spec states them (the sampler's input). */
-export const COMPONENT_SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
-  CreateSupplierLinkSessionRequest: Object.freeze({
+export const COMPONENT_SCHEMAS: Readonly<Record<string, unknown>> = deepFreeze({
+  CreateSupplierLinkSessionRequest: {
     type: "object",
-    required: Object.freeze(["user_id", "redirect_url", "asset_type"]),
-    properties: Object.freeze({
-      user_id: Object.freeze({
+    required: ["user_id", "redirect_url", "asset_type"],
+    properties: {
+      user_id: {
         type: "string",
         description: "The supplier's internal user ID for the end-user.",
         example: "supplier_user_id_123",
-      }),
-      brand: Object.freeze({
+      },
+      brand: {
         $ref: "#/components/schemas/Brand",
         nullable: true,
         description:
           "Optionally pre-select a manufacturer brand. Must be a valid brand for the given `asset_type`.",
-      }),
-      language: Object.freeze({ $ref: "#/components/schemas/Language" }),
-      asset_type: Object.freeze({
+      },
+      language: { $ref: "#/components/schemas/Language" },
+      asset_type: {
         $ref: "#/components/schemas/AssetType",
         description: "Device category for this link session. Determines which brands are available.",
-      }),
-      redirect_url: Object.freeze({
+      },
+      redirect_url: {
         type: "string",
         format: "uri",
         description: "Callback URL where the user is redirected after completing the flow.",
         example: "https://your-app.com/callback",
-      }),
-    }),
-  }),
-  CreateSupplierLinkSessionResponse: Object.freeze({
+      },
+    },
+  },
+  CreateSupplierLinkSessionResponse: {
     type: "object",
-    required: Object.freeze([
+    required: [
       "link_url",
       "link_token",
       "supplier",
@@ -79,69 +76,67 @@ export const COMPONENT_SCHEMAS: Readonly<Record<string, unknown>> = Object.freez
       "asset_type",
       "created_at",
       "expires_at",
-    ]),
-    properties: Object.freeze({
-      link_url: Object.freeze({
+    ],
+    properties: {
+      link_url: {
         type: "string",
         format: "uri",
         description: "Full URL to redirect the end-user to the NOX Authenticator UI.",
         example: "https://auth.nox.energy/ui?token=abc123&language=nl",
-      }),
-      link_token: Object.freeze({
+      },
+      link_token: {
         type: "string",
         description: "Unique token identifying this link session.",
         example: "abc123",
-      }),
-      brand: Object.freeze({
+      },
+      brand: {
         $ref: "#/components/schemas/Brand",
         nullable: true,
         description: "Pre-selected brand, if provided.",
-      }),
-      language: Object.freeze({ $ref: "#/components/schemas/Language" }),
-      asset_type: Object.freeze({ $ref: "#/components/schemas/AssetType" }),
-      redirect_url: Object.freeze({
+      },
+      language: { $ref: "#/components/schemas/Language" },
+      asset_type: { $ref: "#/components/schemas/AssetType" },
+      redirect_url: {
         type: "string",
         format: "uri",
         description: "The redirect URL that was provided.",
         example: "https://your-app.com/callback",
-      }),
-      supplier: Object.freeze({
+      },
+      supplier: {
         type: "string",
         description: "Name of the supplier (resolved from API key).",
         example: "Acme Energy",
-      }),
-      supplier_user_id: Object.freeze({
+      },
+      supplier_user_id: {
         type: "string",
         description: "The supplier's user ID.",
         example: "supplier_user_id_123",
-      }),
-      completed_at: Object.freeze({
+      },
+      completed_at: {
         type: "integer",
         nullable: true,
         description: "Unix timestamp when the session was completed. Always `null` on creation.",
-      }),
-      created_at: Object.freeze({
+      },
+      created_at: {
         type: "integer",
         description: "Unix timestamp when the session was created.",
         example: 1703123456,
-      }),
-      expires_at: Object.freeze({
+      },
+      expires_at: {
         type: "integer",
         description: "Unix timestamp when the session expires (10 minutes after creation).",
         example: 1703124056,
-      }),
-    }),
-  }),
-  ErrorResponse: Object.freeze({
+      },
+    },
+  },
+  ErrorResponse: {
     type: "object",
-    required: Object.freeze(["error"]),
-    properties: Object.freeze({
-      error: Object.freeze({ type: "string", description: "Human-readable error message." }),
-    }),
-  }),
-  Brand: Object.freeze({
+    required: ["error"],
+    properties: { error: { type: "string", description: "Human-readable error message." } },
+  },
+  Brand: {
     type: "string",
-    enum: Object.freeze([
+    enum: [
       "alpha-ess",
       "alpha-innotec",
       "apsystems",
@@ -198,20 +193,20 @@ export const COMPONENT_SCHEMAS: Readonly<Record<string, unknown>> = Object.freez
       "vaillant",
       "victron",
       "viessmann",
-    ]),
+    ],
     description: "Manufacturer brand.",
-  }),
-  Language: Object.freeze({
+  },
+  Language: {
     type: "string",
-    enum: Object.freeze(["nl", "en", "fr", "es"]),
+    enum: ["nl", "en", "fr", "es"],
     default: "nl",
     description: "Language for the Authenticator UI.",
-  }),
-  AssetType: Object.freeze({
+  },
+  AssetType: {
     type: "string",
-    enum: Object.freeze(["hp", "pv"]),
+    enum: ["hp", "pv"],
     description: "Device category: `hp` (heat pump) or `pv` (PV solar inverter).",
-  }),
+  },
 });
 
 /** Where the MSW handlers intercept by default: the spec's default server (its first, variables at their defaults). */
