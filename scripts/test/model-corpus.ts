@@ -102,7 +102,8 @@ export const CORPUS: readonly CorpusDocument[] = [
     webhooks: 0,
     schemas: 6,
     enums: 3,
-    warnings: {},
+    // deletePet's api_key header: the name of getPetById's key header, which no parameter may set.
+    warnings: { "dropped-parameter": 1 },
     defaultServer: { url: "http://petstore.swagger.io/v2", absolute: true },
     noSuccess: 11,
     redirectOnly: 0,
@@ -115,7 +116,8 @@ export const CORPUS: readonly CorpusDocument[] = [
     webhooks: 0,
     schemas: 6,
     enums: 3,
-    warnings: {},
+    // deletePet's api_key header: the name of getPetById's key header, which no parameter may set.
+    warnings: { "dropped-parameter": 1 },
     defaultServer: { url: "http://petstore.swagger.io/v2", absolute: true },
     noSuccess: 11,
     redirectOnly: 0,
