@@ -21,8 +21,13 @@ export function screamingSnake(name: string): string {
     .toUpperCase();
 }
 
-/** The naming rule's plural: `BRAND` -> `BRANDS`, `STATUS` -> `STATUSES`, `CATEGORY` -> `CATEGORIES`. */
+/**
+ * The naming rule's plural: `BRAND` -> `BRANDS`, `STATUS` -> `STATUSES`, `CATEGORY` -> `CATEGORIES`. A
+ * name that already reads as a plural (`ECOSYSTEMS`, from GitHub's `security-advisory-ecosystems`) gets
+ * `_VALUES` rather than a doubled ending (`ECOSYSTEMSES`).
+ */
 export function plural(word: string): string {
+  if (/[^SUI]S$/i.test(word)) return /[A-Z]$/.test(word) ? `${word}_VALUES` : `${word} values`;
   if (/(S|X|Z|CH|SH)$/.test(word)) return `${word}ES`;
   if (/[^AEIOU]Y$/.test(word)) return `${word.slice(0, -1)}IES`;
   return `${word}S`;

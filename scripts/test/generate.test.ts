@@ -128,10 +128,8 @@ describe("generate", () => {
     expect(result.changed.sort()).toEqual([TYPES, SCHEMAS, VALIDATORS].sort());
     expect(await repo.read(VALIDATORS)).toMatch(/"user_id":\{"type":"string","maxLength":64/);
     const schemas = await repo.read(SCHEMAS);
-    expect(schemas).toMatch(
-      /required: Object\.freeze\(\["user_id", "redirect_url", "asset_type", "language"\]\)/,
-    );
-    expect(schemas).toMatch(/user_id: Object\.freeze\(\{[^}]*maxLength: 64/);
+    expect(schemas).toMatch(/required: \["user_id", "redirect_url", "asset_type", "language"\]/);
+    expect(schemas).toMatch(/user_id: \{[^}]*maxLength: 64/);
   });
 
   test("the fake server's schemas hold only the components the operation references", async () => {

@@ -464,6 +464,10 @@ describe("the model", () => {
       "CREATE_SUPPLIER_LINK_SESSION_RESPONSE_STATUSES",
     );
     expect(enumExportNames("Category").values).toBe("CATEGORIES");
+    expect(enumExportNames("Status").values).toBe("STATUSES");
+    expect(enumExportNames("Access").values).toBe("ACCESSES");
+    // GitHub's `security-advisory-ecosystems`: already a plural, not doubled (was ..._ECOSYSTEMSES).
+    expect(enumExportNames("SecurityAdvisoryEcosystems").values).toBe("SECURITY_ADVISORY_ECOSYSTEMS_VALUES");
   });
 
   test("curated data that does not fit is a misfit, never an error", () => {
