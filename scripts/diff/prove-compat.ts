@@ -1,15 +1,16 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { TSC_NATIVE } from "@nox-energy/tool-typescript-native/tsc";
 import { emitTypes } from "../emit/types.ts";
 import type { ApiModel, Operation, Schema } from "../model/types.ts";
 import type { SpecChange } from "./changes.ts";
 import { operationKey } from "./operations.ts";
 
-const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+// TypeScript 7 (the native compiler): the proof is one type-check per update, ~5x faster than 5.9's tsc.
+const TSC = TSC_NATIVE;
 
 /** The proof's group in the summary. */
 export const PROOF_GROUP = "Breaking for callers (type-check proof)";

@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { TSC_NATIVE } from "@nox-energy/tool-typescript-native/tsc";
 import { copyWorkingTree } from "../../e2e/lib/release-workspace.ts";
 import { run as runCommand } from "../../e2e/lib/run.ts";
 import { REPO_ROOT } from "../lib/repo.ts";
@@ -106,7 +107,8 @@ export async function createBuiltRepo(): Promise<BuiltRepo> {
       });
     },
     async typecheckSources(options = {}) {
-      const tsc = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+      // TypeScript 7: GitHub's generated sources take 9 s to check with it, 23 s with 5.9's tsc.
+      const tsc = TSC_NATIVE;
       const { code, stdout, stderr } = await runCommand(
         process.execPath,
         [tsc, "-p", "tsconfig.sources.json", "--pretty", "false"],
