@@ -16,6 +16,9 @@ export interface SummaryHeading {
   newVersion: string;
 }
 
+/** Subjects listed per group in a summary; the rest are counted. */
+export const MAX_SUBJECTS = 25;
+
 /**
  * The readable summary of a spec update: a headline with the old -> new `info.version`, then one
  * bullet a group ("Brands added: a, b"), breaking groups first.
@@ -38,7 +41,10 @@ export function summarizeChanges(changes: readonly SpecChange[], heading: Summar
     .map(({ name, subjects }) => {
       // Names read as a list; sentences ("X is now nullable") need a stronger separator.
       const separator = subjects.some((s) => s.includes(" ")) ? "; " : ", ";
-      return `- ${name}: ${subjects.join(separator)}`;
+      // A release note lists what a reader can take in; GitHub's spec as a first update adds ~900 schemas.
+      const shown = subjects.length > MAX_SUBJECTS ? subjects.slice(0, MAX_SUBJECTS - 1) : subjects;
+      const more = subjects.length - shown.length;
+      return `- ${name}: ${shown.join(separator)}${more > 0 ? `${separator}… and ${more} more` : ""}`;
     });
   return [`Spec update: ${heading.title} ${versions}.`, "", ...lines].join("\n");
 }
