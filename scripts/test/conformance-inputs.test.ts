@@ -32,7 +32,44 @@ const pet: JsonSchemaObject = {
   additionalProperties: false,
 };
 
+/** A discriminated oneOf as the validators' printer writes it: if/then on the discriminator's value. */
+const asset: JsonSchemaObject = {
+  $defs: {
+    Pump: {
+      type: "object",
+      required: ["kind", "flow"],
+      properties: { kind: { const: "pump" }, flow: { type: "number", minimum: 20 } },
+    },
+    Inverter: {
+      type: "object",
+      required: ["kind", "peak"],
+      properties: { kind: { const: "inverter" }, peak: { type: "integer", minimum: 1 } },
+    },
+  },
+  type: "object",
+  required: ["kind"],
+  properties: { kind: { enum: ["pump", "inverter"] } },
+  allOf: [
+    { if: { properties: { kind: { const: "pump" } }, required: ["kind"] }, then: { $ref: "#/$defs/Pump" } },
+    {
+      if: { properties: { kind: { const: "inverter" } }, required: ["kind"] },
+      then: { $ref: "#/$defs/Inverter" },
+    },
+  ],
+  unevaluatedProperties: false,
+};
+
 describe("validInputs", () => {
+  // nox-evolved-3.0's registerAsset (corpus): both samplers ignore if/then, so every candidate mixed
+  // the alternatives or left the chosen one's required field out, and no valid input was found.
+  test("finds valid inputs for a discriminated union written as if/then", () => {
+    const accepts = referenceValidator(asset);
+    const { required, full } = validInputs(asset, [accepts]);
+    expect(required).toBeDefined();
+    expect(accepts(required)).toBe(true);
+    expect(accepts(full)).toBe(true);
+  });
+
   test("a required-only and a full input, both valid, the full one with every property", () => {
     const accepts = referenceValidator(pet);
     const { required, full } = validInputs(pet, [accepts]);

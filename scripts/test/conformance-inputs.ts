@@ -186,8 +186,42 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * The schema as the samplers can read it. The validators' printer writes a discriminated `oneOf` as
+ * `allOf: [{ if: { properties: { kind: { const } } }, then: <alternative> }, ...]` (so an error names
+ * the alternative the discriminator chose); neither sampler reads `if`/`then`, so for sampling each
+ * such `allOf` is the `oneOf` of its `then`s again (the validators still check the original).
+ */
+export function forSampling(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(forSampling);
+  if (node === null || typeof node !== "object") return node;
+  const { allOf, ...rest } = node as Record<string, unknown>;
+  const out = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, forSampling(v)]));
+  const branches = Array.isArray(allOf) ? (allOf as Record<string, unknown>[]) : null;
+  const discriminated =
+    branches !== null &&
+    branches.length > 0 &&
+    branches.every((b) => b !== null && typeof b === "object" && "if" in b && "then" in b);
+  if (discriminated) return { ...out, oneOf: branches.map((b) => forSampling(b.then)) };
+  return allOf === undefined ? out : { ...out, allOf: forSampling(allOf) };
+}
+
+const samplingDefs = new WeakMap<object, unknown>();
+
+/** {@link forSampling} of a schema, its shared `$defs` rewritten once (GitHub's are megabytes). */
+function samplingSchema(schema: JsonSchema): JsonSchema {
+  if (typeof schema === "boolean") return schema;
+  const { $defs, ...rest } = schema;
+  const out = forSampling(rest) as JsonSchemaObject;
+  if ($defs === undefined) return out;
+  let defs = samplingDefs.get($defs);
+  if (defs === undefined) samplingDefs.set($defs, (defs = forSampling($defs)));
+  return { ...out, $defs: defs } as JsonSchemaObject;
+}
+
 /** Candidates, best first: openapi-sampler's (deterministic, readable), then json-schema-faker's. */
-function* candidates(schema: JsonSchema, full: boolean, seed: number): Generator<unknown> {
+function* candidates(original: JsonSchema, full: boolean, seed: number): Generator<unknown> {
+  const schema = samplingSchema(original);
   const root = typeof schema === "boolean" ? {} : schema;
   const quietly = (make: () => unknown) => {
     try {

@@ -17,6 +17,8 @@ export interface UpdateOutcome {
   status?: string;
   bumps?: { name: string; level: string }[];
   changeset?: string | null;
+  /** The update's summary (the changeset's body). */
+  summary?: string;
   misfitMessage?: string | null;
   failed?: readonly string[];
   /** Warnings the generator returned (when its result carries them). */
@@ -43,6 +45,7 @@ try {
     status: result.status,
     bumps: result.bumps,
     changeset: result.changeset,
+    summary: result.summary,
     misfitMessage: generated?.misfitMessage ?? null,
     failed: generated?.failed ?? [],
     warnings,
