@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { emitApiReference } from "./emit/api-reference.ts";
 import { EMITTERS } from "./emit/index.ts";
 import { formatAll } from "./lib/format.ts";
 import { isMain } from "./lib/is-main.ts";
@@ -45,6 +47,15 @@ export interface GeneratePlan extends GenerateResult {
   texts: ReadonlyMap<string, string>;
   /** What the emitters returned, before formatting (what the classifier compares). */
   sources: readonly GeneratedFile[];
+}
+
+function readIfExistsSync(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 async function readIfExists(path: string): Promise<string | null> {
@@ -132,6 +143,8 @@ export async function planGenerate(
 ): Promise<GeneratePlan> {
   const model = buildModel(options.inputs ?? (await loadInputs(root)));
   const files = await emitAll(model, options.emitters);
+  // The API reference reads the other emitters' output and the packages' hand-written exports.
+  if (options.emitters === undefined) files.push(...(await referenceOf(root, model, files)));
   const onDisk = new Map(
     await Promise.all(files.map(async ({ path }) => [path, await readIfExists(join(root, path))] as const)),
   );
@@ -155,6 +168,20 @@ export async function planGenerate(
     misfitMessage: misfits.length === 0 ? null : describeMisfits(misfits),
     warnings: [...model.warnings],
   };
+}
+
+/** Each package's API.md (scripts/emit/api-reference.ts), a failure named like an emitter's. */
+async function referenceOf(root: string, model: ApiModel, files: readonly GeneratedFile[]) {
+  const sources = new Map<string, string | undefined>();
+  const read = (path: string) => {
+    if (!sources.has(path)) sources.set(path, readIfExistsSync(join(root, path)));
+    return sources.get(path);
+  };
+  try {
+    return emitApiReference(model, files, read);
+  } catch (error) {
+    throw ModelError.of(problemsOf(error, "the emitApiReference emitter (scripts/emit/)"), { cause: error });
+  }
 }
 
 /** Writes the files of `plan` that changed and deletes its orphans (and touches nothing else). */

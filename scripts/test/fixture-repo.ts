@@ -19,14 +19,15 @@ const COPIED = [
   "spec",
   ".prettierrc.json",
   ".prettierignore",
-  "packages/types/src/generated",
-  "packages/enums/src/generated",
-  "packages/client/src/generated",
-  "packages/testing/src/generated",
+  // Whole sources, not only src/generated: the API reference (packages/*/API.md) reads their exports.
+  "packages/types/src",
+  "packages/enums/src",
+  "packages/client/src",
+  "packages/testing/src",
 ];
 
 /** Copied for each package that exists, so scripts can read the workspace's package names. */
-const PER_PACKAGE = ["package.json"];
+const PER_PACKAGE = ["package.json", "API.md"];
 
 const exists = (path: string) =>
   access(path).then(

@@ -109,7 +109,11 @@ describe("generate", () => {
     await repo.editJson(SPEC, (spec) => spec.components.schemas.Language.enum.push("de"));
     const result = await generate({ root: repo.root });
     // The label table gains the language too, shown as itself until spec/labels.json names it (a misfit).
-    expect(result.changed.sort()).toEqual([VALUES, TYPES, SCHEMAS, UI_LABELS, VALIDATORS].sort());
+    // The API references list the enum's values (enums) and the schema's (types).
+    const references = ["packages/enums/API.md", "packages/types/API.md"];
+    expect(result.changed.sort()).toEqual(
+      [VALUES, TYPES, SCHEMAS, UI_LABELS, VALIDATORS, ...references].sort(),
+    );
     expect(result.misfits.map((m) => m.subjects)).toEqual([
       ["asset_types.hp.de", "asset_types.pv.de", "languages.de"],
     ]);
@@ -193,7 +197,8 @@ describe("the client's default base URL", () => {
     await repo.editJson(SPEC, (spec) => void (spec.servers[0].url = "https://eu.auth.nox.energy/v3/"));
     const result = await generate({ root: repo.root });
     // The fake's MSW handlers intercept the same default server.
-    expect(result.changed.sort()).toEqual([BASE_URL, SCHEMAS].sort());
+    // The client's API reference lists the servers and DEFAULT_BASE_URL.
+    expect(result.changed.sort()).toEqual([BASE_URL, SCHEMAS, "packages/client/API.md"].sort());
     expect(await repo.read(BASE_URL)).toContain(
       'export const DEFAULT_BASE_URL = "https://eu.auth.nox.energy/v3";',
     );
