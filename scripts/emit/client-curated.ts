@@ -52,6 +52,7 @@ export const CLIENT_OWN_EXPORTS: readonly string[] = [
 
 /** The brand rule's request types (types package; the looser meaning when the rule does not fit). */
 const BRAND_RULE_TYPES = [
+  "CheckBrandForAssetType",
   "CheckedCreateLinkSessionRequest",
   "LinkSessionRequestFor",
   "UncheckedCreateLinkSessionRequest",
@@ -103,8 +104,8 @@ export function emitClientCurated(model: ApiModel): GeneratedFile[] {
     "",
     "/** The brand rule's request types (types package), or `never` when the rule does not fit (no method takes them then). */",
     rule
-      ? 'export type { CheckedCreateLinkSessionRequest, UncheckedCreateLinkSessionRequest } from "@nox-energy/authenticator-types";'
-      : "export type CheckedCreateLinkSessionRequest = never;\nexport type UncheckedCreateLinkSessionRequest = never;",
+      ? 'export type { CheckBrandForAssetType, CheckedCreateLinkSessionRequest, UncheckedCreateLinkSessionRequest } from "@nox-energy/authenticator-types";'
+      : "export type CheckBrandForAssetType<_Body> = never;\nexport type CheckedCreateLinkSessionRequest = never;\nexport type UncheckedCreateLinkSessionRequest = never;",
     "",
     "/** The link callback payload (spec/link-callback.schema.json), or the plug-in's contract (what it reads) when off. */",
     callback
@@ -130,6 +131,12 @@ export function emitClientCurated(model: ApiModel): GeneratedFile[] {
     "// The types of what the methods take and return (and the plug-ins'), so a service needs one import.",
     ...(types.length > 0
       ? [`export type { ${types.join(", ")} } from "@nox-energy/authenticator-types";`]
+      : []),
+    ...(rule
+      ? [
+          "// The brand-rule plug-in (on: a request ties its brand to its asset type): form input to a checked body.",
+          'export { safeLinkSessionRequest, toLinkSessionRequest, type SafeLinkSessionRequestResult } from "../curated/brand-rule/to-link-session-request.js";',
+        ]
       : []),
     ...(callback
       ? [

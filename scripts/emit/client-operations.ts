@@ -238,10 +238,16 @@ function bodyType(op: Operation): string | undefined {
   return `BodyOf<Bodies, ${JSON.stringify(op.operationId)}, ${own}>`;
 }
 
-/** The method's signature: `(body, options?)` or `(params, options?)`, typed from the types package. */
-function signature(op: Operation, name: string): string {
+/**
+ * The method's signature: `(body, options?)` or `(params, options?)`, typed from the types package.
+ * The operation the brand rule applies to takes its body as a type parameter `B`, so the client's
+ * curated `BrandRuleArgument` can turn a wrong brand for the asset type into a compile error in words.
+ */
+function signature(op: Operation, name: string, brandRule: boolean): string {
   const params = sentParameters(op);
-  const body = bodyType(op);
+  const declared = bodyType(op);
+  const body = declared && brandRule ? `BrandRuleArgument<${declared}, B>` : declared;
+  const generic = declared && brandRule ? "<B extends BrandRuleInput>" : "";
   let input: string;
   if (params.length === 0)
     input = body ? `body${op.requestBody!.required ? "" : "?"}: ${body}` : "params?: Record<string, never>";
@@ -251,7 +257,7 @@ function signature(op: Operation, name: string): string {
     const optional = params.every((p) => !p.required) && !op.requestBody?.required;
     input = `params${optional ? "?" : ""}: { ${fields.join("; ")} }`;
   }
-  return `  ${name}(${input}, options?: NoxRequestOptions): Promise<${resultType(op)}>;`;
+  return `  ${name}${generic}(${input}, options?: NoxRequestOptions): Promise<${resultType(op)}>;`;
 }
 
 /**
@@ -273,7 +279,7 @@ export function emitClientOperations(model: ApiModel): GeneratedFile[] {
     for (const name of [op.methodName, ...op.aliases]) {
       names.push(`  ${key(name)}: ${JSON.stringify(op.operationId)},`);
       const alias = name === op.methodName ? op.aliases[0] : op.methodName;
-      members.push(...methodDoc(op, alias), signature(op, name));
+      members.push(...methodDoc(op, alias), signature(op, name, brandRuleOf(model, op) !== undefined));
     }
   }
   const verbs = [...new Set(model.operations.map((op) => op.method))];
@@ -294,6 +300,11 @@ export function emitClientOperations(model: ApiModel): GeneratedFile[] {
     `import { OPERATION_VALIDATORS } from "@nox-energy/authenticator-types/validators";`,
     `import type { NoxCredential, NoxOperation } from "../operation.js";`,
     `import type { NoxRequestOptions } from "../options.js";`,
+    ...(model.operations.some((op) => brandRuleOf(model, op) !== undefined)
+      ? [
+          `import type { BrandRuleArgument, BrandRuleInput } from "../curated/brand-rule/link-session-body.js";`,
+        ]
+      : []),
     "",
     "// Referenced by parameter types when a parameter names a component schema.",
     "export type { components };",

@@ -37,6 +37,7 @@ describe("emitClientCurated", () => {
       .split(",")
       .map((n) => n.trim());
     expect(names.filter(Boolean)).toEqual([
+      "CheckBrandForAssetType",
       "CheckedCreateLinkSessionRequest",
       "CreateSupplierLinkSessionRequest",
       "CreateSupplierLinkSessionResponse",
@@ -46,6 +47,9 @@ describe("emitClientCurated", () => {
       "UncheckedCreateLinkSessionRequest",
     ]);
     expect(exports).toContain("parseLinkCallback");
+    expect(exports).toMatch(
+      /safeLinkSessionRequest, toLinkSessionRequest, type SafeLinkSessionRequestResult/,
+    );
     expect(out[CLIENT_CURATED_FILE]).toContain(
       'export type BrandRuleOperationId = "createSupplierLinkSession";',
     );
@@ -101,7 +105,9 @@ describe("emitClientCurated", () => {
     }, null);
     expect(out[CLIENT_EXPORTS_FILE]).not.toContain("parseLinkCallback");
     expect(out[CLIENT_EXPORTS_FILE]).not.toContain("CheckedCreateLinkSessionRequest");
+    expect(out[CLIENT_EXPORTS_FILE]).not.toContain("toLinkSessionRequest");
     expect(out[CLIENT_CURATED_FILE]).toContain("export type BrandRuleOperationId = never;");
+    expect(out[CLIENT_CURATED_FILE]).toContain("export type CheckBrandForAssetType<_Body> = never;");
     expect(out[CLIENT_CURATED_FILE]).toContain(
       "export const linkCallbackValidator = (): Validate | null => null;",
     );

@@ -74,6 +74,20 @@ describe("emitClientOperations", () => {
     expect(source).toContain("NEEDS_API_KEY = true");
     expect(source).toContain('HTTP_METHODS = Object.freeze(["POST"] as const)');
     expect(source).not.toContain("getSupplierLinkSession");
+    // The brand rule's operation takes its body as a type parameter, for compile errors in words.
+    expect(source).toContain(
+      'createLinkSession<B extends BrandRuleInput>(body: BrandRuleArgument<BodyOf<Bodies, "createSupplierLinkSession",',
+    );
+    expect(source).toContain("../curated/brand-rule/link-session-body.js");
+  });
+
+  test("without the brand rule, no method is generic and nothing of the plug-in is imported", () => {
+    const source = emitted((s) => {
+      delete s.components.schemas.CreateSupplierLinkSessionRequest.properties.asset_type;
+      s.components.schemas.CreateSupplierLinkSessionRequest.required = ["user_id", "redirect_url"];
+    });
+    expect(source).toContain("createLinkSession(body: BodyOf<Bodies,");
+    expect(source).not.toMatch(/BrandRuleArgument|BrandRuleInput|link-session-body/);
   });
 
   // Issue #14 (decision 6): a parameter the client sets itself is dropped from the method with a

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { BRAND_RULE_FILE, emitBrandRule } from "../emit/brand-rule.ts";
+import { BRAND_RULE_FILE, brandHint, emitBrandRule } from "../emit/brand-rule.ts";
 import { emitTypesExports } from "../emit/curated/types-exports.ts";
 import { generate } from "../generate.ts";
 import { BRANDS_FILE } from "../lib/repo.ts";
@@ -63,6 +63,39 @@ describe("emitBrandRule", () => {
     );
   });
 
+  test("CheckBrandForAssetType's messages name the spec's properties and each asset type's brands", () => {
+    const { source } = emit({
+      spec: (s) => {
+        const req = s.components.schemas.CreateSupplierLinkSessionRequest;
+        req.properties.manufacturer = req.properties.brand;
+        delete req.properties.brand;
+      },
+    });
+    expect(source).toContain("export type CheckBrandForAssetType<Body> =");
+    expect(source).toContain("`${Bad} is not a brand for asset_type ${At}: ${BrandHints[At]}`");
+    expect(source).toContain("so manufacturer cannot be checked against it");
+    expect(source).toContain('type AssetTypeOrder = ["hp", "pv"];');
+    expect(source).toMatch(/\n {2}"hp": "use one of alpha-innotec, atlantic, [^"]*, or null";/);
+  });
+
+  test.each<[string, { brands: string[]; nullable: boolean; want: RegExp }]>([
+    ["a short list, whole", { brands: ["a", "b"], nullable: true, want: /^use one of a, b, or null$/ }],
+    ["not nullable", { brands: ["a"], nullable: false, want: /^use one of a$/ }],
+    ["no brands", { brands: [], nullable: true, want: /^no brand is listed for it; use null$/ }],
+    [
+      "a long list, cut to fit what tsc prints",
+      {
+        brands: Array.from({ length: 60 }, (_, i) => `brand-${i}`),
+        nullable: true,
+        want: /^use one of brand-0, .* and \d+ more, or null$/,
+      },
+    ],
+  ])("brandHint: %s", (_, { brands, nullable, want }) => {
+    const hint = brandHint(brands, 60, nullable);
+    expect(hint).toMatch(want);
+    expect(60 + hint.length).toBeLessThanOrEqual(300);
+  });
+
   test("a renamed property keeps the rule, under its new name", () => {
     const { model } = emit({
       spec: (s) => {
@@ -84,7 +117,7 @@ describe("emitBrandRule", () => {
     expect(exports).toContain("// brandRule: off.");
     expect(exports).not.toContain("CheckedCreateLinkSessionRequest");
     expect(emitTypesExports(buildModel(inputsOf()))[0]!.source).toContain(
-      'export type { BrandsByAssetType, BrandTable, CheckedCreateLinkSessionRequest, LinkSessionRequestFor, UncheckedCreateLinkSessionRequest } from "./brand-rule.js";',
+      'export type { BrandsByAssetType, BrandTable, CheckBrandForAssetType, CheckedCreateLinkSessionRequest, LinkSessionRequestFor, UncheckedCreateLinkSessionRequest } from "./brand-rule.js";',
     );
   });
 });

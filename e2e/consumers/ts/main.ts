@@ -1,6 +1,11 @@
 // A TypeScript service: the published declarations must type this, under nodenext and bundler alike.
 import assert from "node:assert/strict";
-import { createNoxClient, NoxApiError, type NoxClient } from "@nox-energy/authenticator-client";
+import {
+  createNoxClient,
+  NoxApiError,
+  toLinkSessionRequest,
+  type NoxClient,
+} from "@nox-energy/authenticator-client";
 import { BRANDS_BY_ASSET_TYPE, type BrandFor } from "@nox-energy/authenticator-enums";
 import { createNoxTestServer, TEST_API_KEY } from "@nox-energy/authenticator-testing";
 import type {
@@ -29,15 +34,25 @@ try {
     void nox.createLinkSession({ user_id: "u", asset_type: "pv", redirect_uri: "https://app.example/cb" });
     // @ts-expect-error not an asset type
     void nox.createLinkSession({ user_id: "u", asset_type: "ev", redirect_url: "https://app.example/cb" });
-    // @ts-expect-error a heat-pump brand with asset_type "pv" (the brand rule, from the published types)
     void nox.createLinkSession({
       user_id: "u",
       asset_type: "pv",
       redirect_url: "https://x.example",
+      // @ts-expect-error a heat-pump brand with asset_type "pv" (the brand rule, from the published types)
       brand: "daikin",
     });
   };
   void typeChecks;
+
+  // Form input: parsed as a whole into the checked request, which createLinkSession takes as it is.
+  const form = new URLSearchParams("asset_type=hp&brand=daikin");
+  const fromForm = toLinkSessionRequest({
+    user_id: "u-ts",
+    asset_type: form.get("asset_type"),
+    brand: form.get("brand"),
+    redirect_url: "https://app.example/cb",
+  });
+  assert.equal((await nox.createLinkSession(fromForm)).asset_type, "hp");
 
   // The fetch option takes fetch's own signature: the test server's in-process fetch fits as is.
   const inProcess = createNoxClient({ apiKey: TEST_API_KEY, baseUrl: server.url, fetch: server.fetch });

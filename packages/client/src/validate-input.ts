@@ -47,6 +47,18 @@ function bodyIssues(
 }
 
 /**
+ * Every problem with a request body of `op` on its own (no parameters): what a method checks of its
+ * body, in the same words; the brand rule applies unless `checkBrandForAssetType` is false.
+ */
+export function findBodyIssues(
+  op: NoxOperation,
+  body: unknown,
+  checkBrandForAssetType: boolean,
+): NoxValidationIssue[] {
+  return op.body === undefined ? [] : bodyIssues(op, body, "body", "", checkBrandForAssetType);
+}
+
+/**
  * Every problem with a method's input against its operation's generated validators, in the schema's
  * order; empty when it can be sent. The input is the body itself (`bodyOnly`) or `{ ...parameters, body }`.
  * Required fields, types, enums, `null`, formats, lengths, patterns, unknown fields named as likely typos,

@@ -13,6 +13,7 @@ const PLUGINS = [
     [
       "BrandsByAssetType",
       "BrandTable",
+      "CheckBrandForAssetType",
       "CheckedCreateLinkSessionRequest",
       "LinkSessionRequestFor",
       "UncheckedCreateLinkSessionRequest",

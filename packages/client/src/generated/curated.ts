@@ -11,6 +11,7 @@ export type BrandRuleOperationId = "createSupplierLinkSession";
 
 /** The brand rule's request types (types package), or `never` when the rule does not fit (no method takes them then). */
 export type {
+  CheckBrandForAssetType,
   CheckedCreateLinkSessionRequest,
   UncheckedCreateLinkSessionRequest,
 } from "@nox-energy/authenticator-types";

@@ -5,6 +5,7 @@
 
 // The types of what the methods take and return (and the plug-ins'), so a service needs one import.
 export type {
+  CheckBrandForAssetType,
   CheckedCreateLinkSessionRequest,
   CreateSupplierLinkSessionRequest,
   CreateSupplierLinkSessionResponse,
@@ -13,6 +14,12 @@ export type {
   LinkSessionRequestFor,
   UncheckedCreateLinkSessionRequest,
 } from "@nox-energy/authenticator-types";
+// The brand-rule plug-in (on: a request ties its brand to its asset type): form input to a checked body.
+export {
+  safeLinkSessionRequest,
+  toLinkSessionRequest,
+  type SafeLinkSessionRequestResult,
+} from "../curated/brand-rule/to-link-session-request.js";
 // The link-callback plug-in (on: spec/link-callback.schema.json fits).
 export {
   parseLinkCallback,

@@ -7,6 +7,7 @@ import type { components, operations } from "@nox-energy/authenticator-types";
 import { OPERATION_VALIDATORS } from "@nox-energy/authenticator-types/validators";
 import type { NoxCredential, NoxOperation } from "../operation.js";
 import type { NoxRequestOptions } from "../options.js";
+import type { BrandRuleArgument, BrandRuleInput } from "../curated/brand-rule/link-session-body.js";
 
 // Referenced by parameter types when a parameter names a component schema.
 export type { components };
@@ -77,11 +78,14 @@ export interface NoxOperationMethods<Bodies = {}> {
    * `POST /supplier/link-sessions` (operationId `createSupplierLinkSession`).
    * The same operation as `createSupplierLinkSession`.
    */
-  createLinkSession(
-    body: BodyOf<
-      Bodies,
-      "createSupplierLinkSession",
-      NonNullable<operations["createSupplierLinkSession"]["requestBody"]>["content"]["application/json"]
+  createLinkSession<B extends BrandRuleInput>(
+    body: BrandRuleArgument<
+      BodyOf<
+        Bodies,
+        "createSupplierLinkSession",
+        NonNullable<operations["createSupplierLinkSession"]["requestBody"]>["content"]["application/json"]
+      >,
+      B
     >,
     options?: NoxRequestOptions,
   ): Promise<operations["createSupplierLinkSession"]["responses"][201]["content"]["application/json"]>;
@@ -93,11 +97,14 @@ export interface NoxOperationMethods<Bodies = {}> {
    * `POST /supplier/link-sessions` (operationId `createSupplierLinkSession`).
    * The same operation as `createLinkSession`.
    */
-  createSupplierLinkSession(
-    body: BodyOf<
-      Bodies,
-      "createSupplierLinkSession",
-      NonNullable<operations["createSupplierLinkSession"]["requestBody"]>["content"]["application/json"]
+  createSupplierLinkSession<B extends BrandRuleInput>(
+    body: BrandRuleArgument<
+      BodyOf<
+        Bodies,
+        "createSupplierLinkSession",
+        NonNullable<operations["createSupplierLinkSession"]["requestBody"]>["content"]["application/json"]
+      >,
+      B
     >,
     options?: NoxRequestOptions,
   ): Promise<operations["createSupplierLinkSession"]["responses"][201]["content"]["application/json"]>;

@@ -77,13 +77,19 @@ export type BrandTable = { readonly [A in AssetType]: Brand };
 
 type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T];
 
-// The identity map flattens an intersection into one object type, so editors and errors show its fields.
-type Flatten<T> = { [K in keyof T]: T[K] };
-
 // Under exactOptionalPropertyTypes `brand?: Brand` refuses `brand: undefined`; the client's run-time
-// check accepts it (as JSON.stringify drops it), so the request types say so too.
-type OptionalAcceptsUndefined<T> = Flatten<
-  { [K in Exclude<keyof T, OptionalKeys<T>>]: T[K] } & { [K in OptionalKeys<T>]?: T[K] | undefined }
+// check accepts it (as JSON.stringify drops it), so the request types say so too. An intersection: the
+// exported types map over it, so editors and errors show one object under the exported type's name.
+type OptionalAcceptsUndefined<T> = { [K in Exclude<keyof T, OptionalKeys<T>>]: T[K] } & {
+  [K in OptionalKeys<T>]?: T[K] | undefined;
+};
+
+type LinkSessionFields<A extends AssetType, Table extends BrandTable> = OptionalAcceptsUndefined<
+  Omit<Request, "asset_type" | "brand"> & {
+    asset_type: A;
+    // What the spec allows besides a brand (null), kept from the spec rather than restated here.
+    brand?: Table[A] | Exclude<Request["brand"], Brand>;
+  }
 >;
 
 /**
@@ -91,16 +97,9 @@ type OptionalAcceptsUndefined<T> = Flatten<
  * `Table`, by default the curated {@link BrandsByAssetType}), `null` when the spec allows it, or absent
  * when optional. Optional fields accept `undefined`.
  */
-export type LinkSessionRequestFor<
-  A extends AssetType,
-  Table extends BrandTable = BrandsByAssetType,
-> = OptionalAcceptsUndefined<
-  Omit<Request, "asset_type" | "brand"> & {
-    asset_type: A;
-    // What the spec allows besides a brand (null), kept from the spec rather than restated here.
-    brand?: Table[A] | Exclude<Request["brand"], Brand>;
-  }
->;
+export type LinkSessionRequestFor<A extends AssetType, Table extends BrandTable = BrandsByAssetType> = {
+  [K in keyof LinkSessionFields<A, Table>]: LinkSessionFields<A, Table>[K];
+};
 
 /**
  * The body of `createSupplierLinkSession` with the brand rule applied at compile time: a union over the
@@ -116,4 +115,64 @@ export type CheckedCreateLinkSessionRequest<Table extends BrandTable = BrandsByA
  * The spec's request body as is (any brand with any asset type), with optional fields that accept
  * `undefined`: what `createLinkSession` takes on a client created with `checkBrandForAssetType: false`.
  */
-export type UncheckedCreateLinkSessionRequest = OptionalAcceptsUndefined<Request>;
+export type UncheckedCreateLinkSessionRequest = {
+  [K in keyof OptionalAcceptsUndefined<Request>]: OptionalAcceptsUndefined<Request>[K];
+};
+
+// What to use instead of a brand that does not fit each asset type, for the messages below.
+interface BrandHints {
+  hp: "use one of alpha-innotec, atlantic, bosch, buderus, bulex, ctc, daikin, dewarmte, fujitsu, hitachi, ivt, jaspi, lg, midea, mitsubishi, nibe, panasonic, samsung, saunier-duval, thermia, thermor, toshiba, vaillant, viessmann, or null";
+  pv: "use one of alpha-ess, apsystems, deye, enphase, felicity-solar, fox-ess, fronius, goodwe, growatt, hoymiles, huawei, hyxipower, ilumen, ja-solar, jinkosolar, kostal, longi, saj, sanyo, sigenergy, sma, sofar, solaredge, solarman and 8 more, or null";
+}
+
+// The asset types in the spec's order, to name a union of them in a message.
+type AssetTypeOrder = ["hp", "pv"];
+
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+
+// `hp | pv`: the members of Order that are in U, joined (tail-recursive, so a long enum is fine).
+type JoinIn<Order extends readonly string[], U, Done extends string = ""> = Order extends readonly [
+  infer H extends string,
+  ...infer Rest extends string[],
+]
+  ? JoinIn<Rest, U, H extends U ? (Done extends "" ? H : `${Done} | ${H}`) : Done>
+  : Done;
+
+// Body with its asset type or its brand typed as a sentence saying what is wrong and what to do, so the
+// compiler's error reads `Type '"solaredge"' is not assignable to type '"solaredge is not a brand ..."'`.
+type BrandRuleMismatch<Body> = Body extends { asset_type: infer At extends AssetType }
+  ? true extends IsUnion<At>
+    ? {
+        [K in keyof Body]: K extends "asset_type"
+          ? `asset_type is ${JoinIn<AssetTypeOrder, At>} here, not one value, so brand cannot be checked against it: parse the input with toLinkSessionRequest(input), or narrow asset_type to one value first`
+          : Body[K];
+      }
+    : Body extends { brand?: infer Br }
+      ? Exclude<Br, BrandsByAssetType[At] | null | undefined> extends infer Bad extends Brand
+        ? [Bad] extends [never]
+          ? CheckedCreateLinkSessionRequest
+          : {
+              [K in keyof Body]: K extends "brand"
+                ? true extends IsUnion<Bad>
+                  ? `brand is not checked against asset_type ${At} here: narrow it with isBrandForAssetType(brand, asset_type), or parse the input with toLinkSessionRequest(input)`
+                  : `${Bad} is not a brand for asset_type ${At}: ${BrandHints[At]}`
+                : Body[K];
+            }
+        : CheckedCreateLinkSessionRequest
+      : CheckedCreateLinkSessionRequest
+  : CheckedCreateLinkSessionRequest;
+
+/**
+ * What `createSupplierLinkSession` takes, with the brand rule checked, for a body of type `Body`:
+ * `Body` itself when its brand fits its asset type; else `Body` with `brand` (or `asset_type`, when it
+ * is a union) typed as a sentence naming the brand, the asset type and what to use instead, which the
+ * compiler's error quotes. A body the spec itself refuses (a missing field, an unknown one) gets
+ * `CheckedCreateLinkSessionRequest`, and the compiler's usual error.
+ */
+export type CheckBrandForAssetType<Body> = [UncheckedCreateLinkSessionRequest] extends [Body]
+  ? CheckedCreateLinkSessionRequest
+  : [Exclude<keyof Body, keyof Request>] extends [never]
+    ? [Body] extends [CheckedCreateLinkSessionRequest]
+      ? Body
+      : BrandRuleMismatch<Body>
+    : CheckedCreateLinkSessionRequest;

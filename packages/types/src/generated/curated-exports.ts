@@ -9,6 +9,7 @@
 export type {
   BrandsByAssetType,
   BrandTable,
+  CheckBrandForAssetType,
   CheckedCreateLinkSessionRequest,
   LinkSessionRequestFor,
   UncheckedCreateLinkSessionRequest,

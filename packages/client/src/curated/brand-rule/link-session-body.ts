@@ -1,5 +1,6 @@
 import type {
   BrandRuleOperationId,
+  CheckBrandForAssetType,
   CheckedCreateLinkSessionRequest,
   UncheckedCreateLinkSessionRequest,
 } from "../../generated/curated.js";
@@ -21,3 +22,19 @@ export type LinkSessionBody<Checked extends boolean = true> = {
 export type BrandRuleBodies<Checked extends boolean = true> = {
   [K in BrandRuleOperationId]: LinkSessionBody<Checked>;
 };
+
+/** What the brand-rule operation's method infers its body type `B` within: any spec body (the looser type). */
+export type BrandRuleInput = UncheckedCreateLinkSessionRequest;
+
+/**
+ * The parameter type of the brand-rule operation's method for a body of type `B`, given the body type
+ * `Declared` the client takes ({@link LinkSessionBody}): on a checking client, `B` itself when its
+ * brand fits its asset type, else `B` with the offending field typed as a sentence the compiler's
+ * error quotes (`"solaredge is not a brand for asset_type hp: use one of …"`); on any other client,
+ * `Declared` as it is.
+ */
+// `Parameters<typeof nox.createLinkSession>[0]` instantiates B with BrandRuleInput, which gives the
+// declared type: CheckBrandForAssetType maps the looser type itself to the checked one.
+export type BrandRuleArgument<Declared, B> = [Declared] extends [CheckedCreateLinkSessionRequest]
+  ? CheckBrandForAssetType<B>
+  : Declared;
