@@ -3,7 +3,7 @@ import createClient, { type Client } from "openapi-fetch";
 import type { BrandRuleBodies } from "./curated/brand-rule/link-session-body.js";
 import { directFetchOptions, UnreadResponse, UNREAD_ERROR_RESPONSES } from "./direct-fetch.js";
 import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
-import { callGlobalFetch } from "./global-fetch.js";
+import { callGlobalFetch, withFetchOptions } from "./global-fetch.js";
 import {
   DEFAULT_CREDENTIALS,
   HTTP_METHODS,
@@ -133,8 +133,12 @@ class NoxClientImpl implements NoxClient<false> {
     const middleware = checkMiddleware(options.middleware);
     const log = createClientLog(options, resolved.apiKey, "NoxClient");
     this.#log = log;
+    if (resolved.insecureHttp)
+      log.configurationWarning(
+        `baseUrl ${resolved.baseUrl} is plain http (allowInsecureHttp): the API key travels unencrypted; use this only against a test fake.`,
+      );
     // globalThis.fetch is read at each call, not now: MSW or a stub installed after creation applies.
-    const fetch = log.wrapFetch(options.fetch ?? callGlobalFetch);
+    const fetch = log.wrapFetch(withFetchOptions(options.fetch ?? callGlobalFetch, options.fetchOptions));
     const clientOptions = {
       baseUrl: resolved.baseUrl,
       // Following a redirect would send the key to wherever it points; a 3xx becomes an error instead.

@@ -1,3 +1,4 @@
+import { NoxConfigurationError } from "./errors.js";
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**
@@ -6,3 +7,15 @@ type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Resp
  * a client created at module load.
  */
 export const callGlobalFetch: Fetch = (input, init) => globalThis.fetch(input, init);
+
+/**
+ * `fetch` with the client's `fetchOptions` under every call's own init (the call's method, headers,
+ * body, signal and redirect win); `fetch` itself when there are none, so the common path adds nothing.
+ */
+export function withFetchOptions(fetch: Fetch, fetchOptions: object | undefined): Fetch {
+  if (fetchOptions === undefined) return fetch;
+  if (typeof fetchOptions !== "object" || fetchOptions === null)
+    throw new NoxConfigurationError("fetchOptions must be an object of fetch options, e.g. { dispatcher }.");
+  const extra = { ...fetchOptions };
+  return (input, init) => fetch(input, { ...extra, ...init } as RequestInit);
+}

@@ -26,5 +26,8 @@ export {
 } from "./errors.js";
 export { DEFAULT_BASE_URL, SERVERS, type NoxServer, type NoxServerVariable } from "./generated/base-url.js";
 export type { NoxLogger, NoxLogLevel } from "./log.js";
-export type { NoxClientOptions, NoxRequestOptions } from "./options.js";
+export type { NoxClientOptions, NoxFetchOptions, NoxRequestOptions } from "./options.js";
+// openapi-fetch's middleware type, for `middleware: [...]`: a pnpm project cannot import openapi-fetch
+// itself without adding it (it is the client's dependency, not the service's).
+export type { Middleware } from "openapi-fetch";
 export type { NoxBackoffOptions } from "./retry.js";

@@ -110,6 +110,11 @@ export class ClientLog implements AttemptLog {
     this.#write(capped ? "warn" : "info", line, details);
   }
 
+  /** A configuration the client accepts but warns about (plain http to a host `allowInsecureHttp` names). */
+  configurationWarning(message: string): void {
+    if (this.#level >= LEVELS.warn) this.#write("warn", message);
+  }
+
   failure(error: NoxError): void {
     // info, not error: the error is thrown to the caller, who decides whether it is worth a log line.
     if (this.#level < LEVELS.info) return;

@@ -11,8 +11,17 @@ import { readEnv } from "./env.js";
 export interface NoxClientOptions {
   /** The supplier API key (default: the `NOX_API_KEY` environment variable). */
   apiKey?: string | undefined;
-  /** The API's base URL (default: the spec's server, `https://auth.nox.energy/v2`); `http:` only for loopback. */
+  /**
+   * The API's base URL (default: the `NOX_BASE_URL` environment variable, else the spec's server,
+   * `https://auth.nox.energy/v2`); `http:` only for loopback, or for a host `allowInsecureHttp` names.
+   */
   baseUrl?: string | undefined;
+  /**
+   * Host names (exact, any case) to which a plain `http:` base URL is allowed, for tests against a
+   * fake in another container: `["nox-fake"]`. Off by default; each client that uses it logs a
+   * warning (the key travels unencrypted), and it is refused when `NODE_ENV` is `production`.
+   */
+  allowInsecureHttp?: readonly string[] | undefined;
   /** Which of the spec's servers (`SERVERS`) to use instead of the first: its index, or its description. */
   server?: number | string | undefined;
   /** Values for the chosen server's URL variables (`{region}`); each one left out is the spec's default. */
@@ -29,6 +38,12 @@ export interface NoxClientOptions {
    * the attempt's signal in `init.signal` (aborted at `timeoutMs`); `nox.POST` calls it with a `Request`.
    */
   fetch?: ((input: string | URL | Request, init?: RequestInit) => Promise<Response>) | undefined;
+  /**
+   * Extra `fetch` options for every request, as openai-node's `fetchOptions`: undici's `dispatcher`
+   * (a `ProxyAgent`, keep-alive settings), `keepalive`, `priority`. The client's own (method, headers,
+   * body, signal, redirect) always win.
+   */
+  fetchOptions?: NoxFetchOptions | undefined;
   /** Extra headers for every request (not `x-api-key`, nor one that frames the request, like `content-length`). */
   headers?: Record<string, string> | undefined;
   /**
@@ -46,6 +61,18 @@ export interface NoxClientOptions {
   logLevel?: NoxLogLevel | undefined;
   /** openapi-fetch middleware run on every attempt of every call (retries included), before the key is added. */
   middleware?: readonly Middleware[] | undefined;
+}
+
+/**
+ * What {@link NoxClientOptions.fetchOptions} may set: `RequestInit` without what the client sets
+ * itself, plus undici's `dispatcher` (Node's fetch reads it; its type is undici's, so it is `unknown`
+ * here and a `new ProxyAgent(...)` compiles without a cast).
+ */
+export interface NoxFetchOptions extends Omit<
+  RequestInit,
+  "method" | "headers" | "body" | "signal" | "redirect" | "window" | "dispatcher"
+> {
+  dispatcher?: unknown;
 }
 
 /** Options for one call; each overrides the client's. */
@@ -67,6 +94,8 @@ export interface ResolvedOptions {
   /** The key, or `""` when the spec's operations need none and none was given. */
   apiKey: string;
   baseUrl: string;
+  /** True for plain http to a host `allowInsecureHttp` named: the client warns once, at creation. */
+  insecureHttp: boolean;
   timeoutMs: number;
   maxRetries: number;
   maxResponseBytes: number;
@@ -172,7 +201,10 @@ export function baseUrlOf(
   servers: readonly NoxServer[] = SERVERS,
   defaultUrl: string | null = DEFAULT_URL ?? null,
 ): string {
-  const { baseUrl, server, serverVariables } = options;
+  const { server, serverVariables } = options;
+  // An explicit server choice is an option too: it wins over the environment's NOX_BASE_URL.
+  const fromEnv = server === undefined && serverVariables === undefined ? readEnv("NOX_BASE_URL") : undefined;
+  const baseUrl = options.baseUrl ?? (fromEnv === "" ? undefined : fromEnv);
   if (baseUrl !== undefined) {
     if (server !== undefined || serverVariables !== undefined)
       throw new NoxConfigurationError(
@@ -190,8 +222,27 @@ export function baseUrlOf(
   return defaultUrl;
 }
 
-/** `baseUrl` without a trailing slash, after refusing what would leak the key or cannot work. */
-function checkBaseUrl(baseUrl: string): string {
+/** The hosts `allowInsecureHttp` names, lower-cased; refused when they are not host names or in production. */
+function insecureHosts(option: unknown): Set<string> {
+  if (option === undefined) return new Set();
+  const hosts = Array.isArray(option) ? (option as unknown[]) : null;
+  const bad = hosts?.find((h) => typeof h !== "string" || !/^[A-Za-z0-9.-]+$/.test(h));
+  if (hosts === null || bad !== undefined)
+    throw new NoxConfigurationError(
+      `allowInsecureHttp must list host names, e.g. ["nox-fake"] (got ${JSON.stringify(hosts === null ? option : bad)}): no scheme, port or path.`,
+    );
+  if (hosts.length > 0 && readEnv("NODE_ENV") === "production")
+    throw new NoxConfigurationError(
+      "allowInsecureHttp is refused when NODE_ENV is production: it sends the API key unencrypted. Use it in tests only.",
+    );
+  return new Set((hosts as string[]).map((h) => h.toLowerCase()));
+}
+
+/**
+ * `baseUrl` without a trailing slash, after refusing what would leak the key or cannot work, and
+ * whether it is plain http to a host `allowInsecureHttp` named (the client then warns).
+ */
+function checkBaseUrl(baseUrl: string, insecure: ReadonlySet<string>): { url: string; insecure: boolean } {
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -201,16 +252,17 @@ function checkBaseUrl(baseUrl: string): string {
     );
   }
   const refuse = (why: string) => new NoxConfigurationError(`baseUrl ${url.origin}: ${why}`);
-  if (url.protocol === "http:" && !LOOPBACK_HOSTS.test(url.hostname)) {
+  const named = url.protocol === "http:" && insecure.has(url.hostname.toLowerCase());
+  if (url.protocol === "http:" && !LOOPBACK_HOSTS.test(url.hostname) && !named) {
     throw refuse(
-      "plain http would send the API key unencrypted; use https (http is allowed for loopback hosts only, whatever server the spec lists).",
+      "plain http would send the API key unencrypted; use https (http is allowed for loopback hosts, and in tests for a host named in allowInsecureHttp).",
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("must be an https URL.");
   if (url.username || url.password) throw refuse("must not hold credentials; the API key goes in apiKey.");
   // The URL parser drops an empty query or fragment ("…/v2?"), so the input is checked as written too.
   if (url.search || url.hash || /[?#]/.test(baseUrl)) throw refuse("must not have a query or fragment.");
-  return url.href.replace(/\/+$/, "");
+  return { url: url.href.replace(/\/+$/, ""), insecure: named && !LOOPBACK_HOSTS.test(url.hostname) };
 }
 
 /** Throws unless `value` is an integer >= `min` (or undefined). */
@@ -289,9 +341,11 @@ export function resolveOptions(options: NoxClientOptions): ResolvedOptions {
     maxRetryAfterMs: options.backoff?.maxRetryAfterMs ?? DEFAULT_BACKOFF.maxRetryAfterMs,
   };
   for (const [name, value] of Object.entries(backoff)) checkInteger(`backoff.${name}`, value, 0);
+  const base = checkBaseUrl(baseUrlOf(options), insecureHosts(options.allowInsecureHttp));
   return {
     apiKey,
-    baseUrl: checkBaseUrl(baseUrlOf(options)),
+    baseUrl: base.url,
+    insecureHttp: base.insecure,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
