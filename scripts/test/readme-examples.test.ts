@@ -22,6 +22,17 @@ describe("README examples type-check", () => {
   });
 });
 
+// The root README's consumer quick-start (issue #16) compiles as a service would paste it.
+test("README.md (the quick-start)", async () => {
+  const { examples, diagnostics } = await typecheckReadmeExamples(
+    join(REPO_ROOT, "README.md"),
+    REPO_ROOT,
+    EXAMPLES_TSCONFIG,
+  );
+  expect(examples).toBeGreaterThanOrEqual(2);
+  expect(diagnostics.map((d) => `${d.readme}:${d.line}: ${d.message}`)).toEqual([]);
+});
+
 describe("extractTypeScriptExamples", () => {
   test("finds ts and typescript fences with their line, and skips other languages", () => {
     const md = [
