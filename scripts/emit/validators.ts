@@ -422,14 +422,11 @@ export function enumSets(code: string): string {
     body = body.replace(declaration, (d) => `${d}const ${name} = /* @__PURE__ */ new Set(${path}.enum);`);
   }
   // The deep-equality helper, when no enum or const needs it any more.
-  for (const [, func, helper] of body.matchAll(/const (func\d+) = (\w+\$);/g)) {
-    if (new RegExp(`\\b${func}\\b`).test(body.replace(`const ${func} = ${helper};`, ""))) continue;
-    body = body.replace(`const ${func} = ${helper};`, "");
-    if (!new RegExp(`\\b${helper.replace("$", "\\$")}`).test(body.replace(/^import .*$/gm, "")))
-      body = body.replace(
-        new RegExp(`^import \\{ default as ${helper.replace("$", "\\$")} \\} from "[^"]+";\\n`, "m"),
-        "",
-      );
+  for (const [statement, func, helper] of body.matchAll(/const (func\d+) = (\w+)\$;/g)) {
+    if (new RegExp(`\\b${func!}\\b`).test(body.replace(statement, ""))) continue;
+    body = body.replace(statement, "");
+    if (!new RegExp(`\\b${helper!}\\$`).test(body.replace(/^import .*$/gm, "")))
+      body = body.replace(new RegExp(`^import \\{ default as ${helper!}\\$ \\} from "[^"]+";\\n`, "m"), "");
   }
   return body;
 }
