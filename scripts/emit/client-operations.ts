@@ -4,6 +4,8 @@ import type { ApiModel, GeneratedFile, Operation, Parameter, Schema } from "../m
 
 /** Where the client's operation table and method types live, relative to the repo root. */
 export const CLIENT_OPERATIONS_FILE = "packages/client/src/generated/operations.ts";
+/** Where the codecs the operations need are linked (a module of its own: the codecs import the table). */
+export const CLIENT_CODECS_FILE = "packages/client/src/generated/codecs.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -21,6 +23,54 @@ export function mediaKind(mediaType: string): MediaKind {
   if (type.startsWith("multipart/")) return "multipart";
   if (type.startsWith("text/") || /^application\/(.+\+)?xml$/.test(type)) return "text";
   return "binary";
+}
+
+/** Each request media other than JSON, by kind: the client's codec for it (packages/client/src/body-media.ts). */
+const BODY_CODECS: Readonly<Record<Exclude<MediaKind, "json">, string>> = {
+  form: "FORM_BODY",
+  multipart: "MULTIPART_BODY",
+  text: "TEXT_BODY",
+  binary: "BINARY_BODY",
+};
+
+/**
+ * `generated/codecs.ts`: the parts of the client's generic call that only some specs need, linked when
+ * some operation needs them, so a bundle of a spec without parameters or without form bodies leaves
+ * their code out. The parameters codec: any sent parameter, a path template or a credential in the query.
+ */
+function codecsSource(model: ApiModel): string {
+  const parameters = model.operations.some(
+    (op) =>
+      sentParameters(op).length > 0 ||
+      op.path.includes("{") ||
+      credentialsOf(op).some((c) => c.in === "query"),
+  );
+  const kinds = [
+    ...new Set(
+      model.operations.flatMap((op) => (op.requestBody ? [mediaKind(op.requestBody.mediaType)] : [])),
+    ),
+  ]
+    .filter((k): k is Exclude<MediaKind, "json"> => k !== "json")
+    .sort();
+  const bodies = kinds.map((k) => `${k}: ${BODY_CODECS[k]}`);
+  return [
+    generatedHeader({
+      from: `${SPEC_FILE} (paths)`,
+      change: "the spec (or scripts/emit/client-operations.ts)",
+    }),
+    ...(kinds.length > 0
+      ? [`import { ${kinds.map((k) => BODY_CODECS[k]).join(", ")} } from "../body-media.js";`]
+      : []),
+    'import type { NoxCodecs } from "../codecs.js";',
+    ...(parameters ? ['import { PARAMETERS } from "../parameters.js";'] : []),
+    "",
+    "/** The codecs the spec's operations need (parameter styles, request media other than JSON): only these are bundled. */",
+    `export const CODECS: NoxCodecs = Object.freeze({ ${[
+      ...(parameters ? ["parameters: PARAMETERS"] : []),
+      `bodies: Object.freeze({ ${bodies.join(", ")} })`,
+    ].join(", ")} });`,
+    "",
+  ].join("\n");
 }
 
 /** The success responses (the model's success rule: every documented 2xx, else every 3xx, else none). */
@@ -353,5 +403,8 @@ export function emitClientOperations(model: ApiModel): GeneratedFile[] {
     "}",
     "",
   ].join("\n");
-  return [{ path: CLIENT_OPERATIONS_FILE, source }];
+  return [
+    { path: CLIENT_OPERATIONS_FILE, source },
+    { path: CLIENT_CODECS_FILE, source: codecsSource(model) },
+  ];
 }

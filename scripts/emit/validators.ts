@@ -347,6 +347,90 @@ export function treeShakable(code: string): string {
   return `${out}${body}\n${aliases.join("\n")}\n`;
 }
 
+const EVALUATED_RESET =
+  /const (evaluated\d+) = validate\d+\.evaluated;if\(\1\.dynamicProps\)\{\1\.props = undefined;\}if\(\1\.dynamicItems\)\{\1\.items = undefined;\}/g;
+const EVALUATED_TAIL = /(?<=\})validate\d+\.evaluated = \{[^;]*\};/g;
+
+/**
+ * Ajv's `unevaluated*` bookkeeping, dropped when nothing reads it: each validator resets and sets a
+ * `validateN.evaluated` object that a caller reads at run time only when which properties (or items)
+ * a callee evaluated is known only then (`dynamicProps`, `dynamicItems`, from `$dynamicRef` or
+ * `unevaluated*` under `if`/`oneOf` of referenced schemas). Otherwise what a callee evaluated was known
+ * at compile time and is already in the caller's code. Kept as Ajv wrote it when any is dynamic.
+ */
+export function dropStaticEvaluated(code: string): string {
+  const tails = code.match(EVALUATED_TAIL) ?? [];
+  if (tails.some((t) => /"dynamic(?:Props|Items)":true/.test(t))) return code;
+  const lean = code.replace(EVALUATED_RESET, "").replace(EVALUATED_TAIL, "");
+  return /\.evaluated\b|\bevaluated\d+\b/.test(lean) ? code : lean;
+}
+
+const SIGNATURE =
+  /(function validate\d+\(data), \{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}\)/g;
+const CALL_CONTEXT =
+  /, \{instancePath(?::([^,{}]+))?,parentData(?::[^,{}]+)?,parentDataProperty(?::[^,{}]+)?,rootData,dynamicAnchors\}\)/g;
+const CONTEXT_NAMES = /\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/;
+
+/**
+ * Each validator's second parameter, Ajv's data context (`{instancePath, parentData, ...}`), as the one
+ * part the generated code reads: `instancePath` (for error paths), positional. The rest only feed
+ * `$data` references and `$dynamicRef`, which the printed schemas do not use; when some validator does
+ * read one, the module is left as Ajv wrote it. Callers outside pass only the data.
+ */
+export function positionalInstancePath(code: string): string {
+  const lean = code
+    .replace(SIGNATURE, '$1, instancePath="")')
+    .replace(CALL_CONTEXT, (_, path?: string) => `, ${path ?? "instancePath"})`);
+  return CONTEXT_NAMES.test(lean.replace(/"(?:[^"\\]|\\.)*"/g, '""')) ? code : lean;
+}
+
+const ENUM_LOOP =
+  /let (valid\d+);\1 = false;for\(const (v\d+) of ((schema\d+)(?:\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\]|\[\d+\])*)\.enum\)\{if\(func\d+\((\w+), \2\)\)\{\1 = true;break;\}\}/g;
+const PATH_STEP = /\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*"|\d+)\]/g;
+
+/**
+ * A long enum of strings, numbers, booleans and null (the spec's brands) checked by one `Set` lookup
+ * instead of Ajv's loop calling deep equality on each value: shorter and faster. (`Set` compares as
+ * `===` does for these, NaN aside, which JSON cannot hold.) An enum holding an object or array keeps
+ * Ajv's loop. Each set is built once, next to the schema constant it reads.
+ */
+export function enumSets(code: string): string {
+  const constants = new Map<string, unknown>();
+  for (const [, name, literal] of code.matchAll(SCHEMA_CONSTANT)) {
+    try {
+      constants.set(name!, JSON.parse(literal!));
+    } catch {
+      // Not JSON (Ajv wrote a RegExp or a function reference): no enum of it is rewritten.
+    }
+  }
+  const valueAt = (root: string, path: string): unknown => {
+    let value = constants.get(root);
+    for (const [, prop, index] of path.slice(root.length).matchAll(PATH_STEP))
+      value = (value as Record<string, unknown> | undefined)?.[prop ?? (JSON.parse(index!) as string)];
+    return value;
+  };
+  const sets = new Map<string, { name: string; root: string }>();
+  let body = code.replace(ENUM_LOOP, (whole, valid: string, _v, path: string, root: string, data: string) => {
+    const list = (valueAt(root, path) as { enum?: unknown } | undefined)?.enum;
+    if (!Array.isArray(list) || list.some((x) => typeof x === "object" && x !== null)) return whole;
+    let set = sets.get(path);
+    if (set === undefined) sets.set(path, (set = { name: `enum${sets.size}`, root }));
+    return `let ${valid} = ${set.name}.has(${data});`;
+  });
+  for (const [path, { name, root }] of sets) {
+    const declaration = new RegExp(`const ${root} = \\{.*?\\};(?=const |function |var |export |$)`, "s");
+    body = body.replace(declaration, (d) => `${d}const ${name} = /* @__PURE__ */ new Set(${path}.enum);`);
+  }
+  // The deep-equality helper, when no enum or const needs it any more.
+  for (const [statement, func, helper] of body.matchAll(/const (func\d+) = (\w+)\$;/g)) {
+    if (new RegExp(`\\b${func!}\\b`).test(body.replace(statement, ""))) continue;
+    body = body.replace(statement, "");
+    if (!new RegExp(`\\b${helper!}\\$`).test(body.replace(/^import .*$/gm, "")))
+      body = body.replace(new RegExp(`^import \\{ default as ${helper!}\\$ \\} from "[^"]+";\\n`, "m"), "");
+  }
+  return body;
+}
+
 /** The module's exports as data: `OPERATION_VALIDATORS` and `CURATED_VALIDATORS`, frozen. */
 function exportsCode(plan: Plan): string {
   const ops = plan.operations.map((op) => {
@@ -424,8 +508,16 @@ export function emitValidators(model: ApiModel): GeneratedFile[] {
   });
   // Each validator is module-private; the two tables below are the module's exports.
   const esm = treeShakable(
-    compactErrors(
-      leanSchemaConstants(toPureEsm(code).replace(/export const (\w+) = (validate\d+);/g, "const $1 = $2;")),
+    enumSets(
+      positionalInstancePath(
+        dropStaticEvaluated(
+          compactErrors(
+            leanSchemaConstants(
+              toPureEsm(code).replace(/export const (\w+) = (validate\d+);/g, "const $1 = $2;"),
+            ),
+          ),
+        ),
+      ),
     ),
   );
   return [

@@ -1,9 +1,12 @@
 import type { paths } from "@nox-energy/authenticator-types";
 import createClient, { type Client } from "openapi-fetch";
+import { ALL_CODECS } from "./all-codecs.js";
+import type { NoxCodecs } from "./codecs.js";
 import type { BrandRuleBodies } from "./curated/brand-rule/link-session-body.js";
 import { directFetchOptions, UnreadResponse, UNREAD_ERROR_RESPONSES } from "./direct-fetch.js";
 import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
 import { callGlobalFetch, withFetchOptions } from "./global-fetch.js";
+import { CODECS } from "./generated/codecs.js";
 import {
   DEFAULT_CREDENTIALS,
   HTTP_METHODS,
@@ -114,9 +117,15 @@ class NoxClientImpl implements NoxClient<false> {
     }
   }
 
-  /** Runs `operation` on `client` (see {@link callOperation}). */
-  static call(client: NoxClientImpl, operation: NoxOperation, input: unknown, options?: NoxRequestOptions) {
-    return client.#call(operation, input, options);
+  /** Runs `operation` on `client` with `codecs` (see {@link callOperation}). */
+  static call(
+    client: NoxClientImpl,
+    operation: NoxOperation,
+    input: unknown,
+    options: NoxRequestOptions | undefined,
+    codecs: NoxCodecs,
+  ) {
+    return client.#call(operation, input, options, codecs);
   }
 
   readonly baseUrl: string;
@@ -179,19 +188,27 @@ class NoxClientImpl implements NoxClient<false> {
   /**
    * Every generated method: one snapshot of the input (what is validated is what is serialised, once,
    * and sent on every attempt), validated from the operation's schema (nothing is sent when it is bad),
-   * then sent with the per-attempt timeout and retries.
+   * then sent with the per-attempt timeout and retries. `codecs`: the generated ones, which cover every
+   * generated operation.
    */
-  async #call(operation: NoxOperation, input: unknown, given: NoxRequestOptions = {}): Promise<unknown> {
+  async #call(
+    operation: NoxOperation,
+    input: unknown,
+    given: NoxRequestOptions = {},
+    codecs: NoxCodecs = CODECS,
+  ): Promise<unknown> {
     // Headers are read once, here: a getter or Proxy that answers differently later cannot slip a header
     // past the checks below, which run on this copy, the one sent on every attempt.
     const options = given.headers === undefined ? given : { ...given, headers: copyHeaders(given.headers) };
     const kind = operation.body?.kind;
     const binary = kind === "binary" || kind === "multipart";
     const value = snapshotBody(input, operation.bodyOnly ? "body" : "params", operation.methodName, binary);
-    const issues = findInputIssues(operation, value, this.#options.checkBrandForAssetType);
+    const issues = findInputIssues(operation, value, this.#options.checkBrandForAssetType, codecs);
     const { apiKey } = this.#options;
     const request =
-      issues.length === 0 ? prepareRequest(operation, value, apiKey, DEFAULT_CREDENTIALS, issues) : undefined;
+      issues.length === 0
+        ? prepareRequest(operation, value, apiKey, DEFAULT_CREDENTIALS, issues, codecs)
+        : undefined;
     if (request === undefined || issues.length > 0)
       throw new NoxValidationError(issues, operation.methodName);
     checkRequestOptions(options);
@@ -384,8 +401,9 @@ export function createNoxClient(options: NoxClientOptions = {}): NoxClient<boole
 
 /**
  * Runs any operation descriptor through `client`'s pipeline (validation, retries, timeouts, error
- * mapping): what each generated method does. Internal (not exported by the package); tests use it to
- * show the pipeline does not depend on which operations the spec has.
+ * mapping): what each generated method does, with every codec (parameter styles, every media), where the
+ * methods link only those their spec uses. Internal (not exported by the package); tests use it to show
+ * the pipeline does not depend on which operations the spec has.
  */
 export function callOperation(
   client: NoxClient<boolean>,
@@ -393,5 +411,5 @@ export function callOperation(
   input: unknown,
   options?: NoxRequestOptions,
 ): Promise<unknown> {
-  return NoxClientImpl.call(client as NoxClientImpl, operation, input, options);
+  return NoxClientImpl.call(client as NoxClientImpl, operation, input, options, ALL_CODECS);
 }

@@ -1,4 +1,5 @@
 import type { Validate } from "@nox-energy/authenticator-types/validators";
+import { missingCodec, type NoxCodecs } from "./codecs.js";
 import { brandRuleIssues } from "./curated/brand-rule/check-brand-rule.js";
 import type { NoxValidationIssue } from "./errors.js";
 import type { NoxOperation } from "./operation.js";
@@ -6,16 +7,15 @@ import { issuesFrom, shown } from "./validation-issues.js";
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-const isBinary = (v: unknown): boolean =>
-  typeof v === "string" || v instanceof Blob || v instanceof ArrayBuffer || ArrayBuffer.isView(v);
 
-/** A body's issues: its generated validator, or for text and binary media what fetch can send. */
+/** A body's issues: its media codec's (text and binary: what fetch can send), then its generated validator. */
 function bodyIssues(
   op: NoxOperation,
   body: unknown,
   root: string,
   prefix: string,
   checkBrandForAssetType: boolean,
+  codecs: NoxCodecs,
 ): NoxValidationIssue[] {
   const media = op.body!;
   if (body === undefined) {
@@ -23,17 +23,12 @@ function bodyIssues(
       ? [{ field: root, message: `is required: the ${media.mediaType} request body (got undefined)` }]
       : [];
   }
-  if (media.kind === "text" && typeof body !== "string")
-    return [
-      { field: root, message: `must be a string, the ${media.mediaType} body as sent (got ${shown(body)})` },
-    ];
-  if (media.kind === "binary" && !isBinary(body))
-    return [
-      {
-        field: root,
-        message: `must be a Blob, an ArrayBuffer, a typed array or a string (got ${shown(body)})`,
-      },
-    ];
+  if (media.kind !== "json") {
+    const codec = codecs.bodies[media.kind];
+    if (codec === undefined) throw missingCodec(op, `the ${media.kind} body codec`);
+    const refused = codec.refuse?.(body, media.mediaType);
+    if (refused !== undefined) return [{ field: root, message: refused }];
+  }
   const validate: Validate | undefined = op.validators.body;
   const issues =
     validate === undefined || validate(body)
@@ -54,8 +49,9 @@ export function findBodyIssues(
   op: NoxOperation,
   body: unknown,
   checkBrandForAssetType: boolean,
+  codecs: NoxCodecs,
 ): NoxValidationIssue[] {
-  return op.body === undefined ? [] : bodyIssues(op, body, "body", "", checkBrandForAssetType);
+  return op.body === undefined ? [] : bodyIssues(op, body, "body", "", checkBrandForAssetType, codecs);
 }
 
 /**
@@ -69,9 +65,10 @@ export function findInputIssues(
   op: NoxOperation,
   input: unknown,
   checkBrandForAssetType: boolean,
+  codecs: NoxCodecs,
 ): NoxValidationIssue[] {
   if (op.bodyOnly) {
-    if (op.body !== undefined) return bodyIssues(op, input, "body", "", checkBrandForAssetType);
+    if (op.body !== undefined) return bodyIssues(op, input, "body", "", checkBrandForAssetType, codecs);
     if (input === undefined || (isObject(input) && Object.keys(input).length === 0)) return [];
     return [
       {
@@ -80,25 +77,8 @@ export function findInputIssues(
       },
     ];
   }
-  const { params: validate } = op.validators;
-  const required = op.parameters.some((p) => p.required) || op.body?.required === true;
-  if (input === undefined && !required) return [];
-  if (!isObject(input)) {
-    const names = op.parameters.filter((p) => p.required).map((p) => p.name);
-    if (op.body?.required) names.push("body");
-    const list = names.join(", ").replace(/, (?!.*, )/, " and ");
-    return [
-      {
-        field: "params",
-        message: `must be an object${list === "" ? "" : ` with ${list}`} (got ${shown(input)})`,
-      },
-    ];
-  }
-  const { body, ...params } = input;
-  const issues =
-    validate === undefined || validate(params) ? [] : issuesFrom(validate.errors ?? [], { root: "params" });
-  if (op.body !== undefined) issues.push(...bodyIssues(op, body, "body", "body.", checkBrandForAssetType));
-  else if (body !== undefined && !issues.some((i) => i.field === "body"))
-    issues.push({ field: "body", message: "must be left out: this operation takes no body" });
-  return issues;
+  if (codecs.parameters === undefined) throw missingCodec(op, "the parameters codec");
+  return codecs.parameters.findIssues(op, input, (body) =>
+    bodyIssues(op, body, "body", "body.", checkBrandForAssetType, codecs),
+  );
 }

@@ -1,4 +1,4 @@
-import { expect, test } from "vitest";
+import { expect, onTestFinished, test } from "vitest";
 import { createNoxClient, NoxCallbackError, parseLinkCallback } from "../src/index.js";
 import { createNoxTestServer, TEST_API_KEY } from "@nox-energy/authenticator-testing";
 
@@ -17,7 +17,8 @@ function handleCallback(callbackUrl: string, signedInUserId: string) {
 }
 
 test("a user links a heat pump and comes back with a callback the service accepts", async () => {
-  await using server = await createNoxTestServer();
+  const server = await createNoxTestServer();
+  onTestFinished(() => server.close());
   const nox = createNoxClient({ apiKey: TEST_API_KEY, baseUrl: server.url });
 
   const linkUrl = await startLinking(nox, "user-42");

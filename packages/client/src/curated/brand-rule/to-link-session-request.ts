@@ -1,4 +1,5 @@
 import { NoxValidationError } from "../../errors.js";
+import { CODECS } from "../../generated/codecs.js";
 import type { CheckedCreateLinkSessionRequest } from "../../generated/curated.js";
 import { OPERATIONS } from "../../generated/operations.js";
 import type { NoxOperation } from "../../operation.js";
@@ -30,7 +31,7 @@ function brandRuleOperation(): NoxOperation {
 export function toLinkSessionRequest(input: unknown): CheckedCreateLinkSessionRequest {
   const operation = brandRuleOperation();
   const body = snapshotBody(input, "body", operation.methodName);
-  const issues = findBodyIssues(operation, body, true);
+  const issues = findBodyIssues(operation, body, true, CODECS);
   if (issues.length > 0) throw new NoxValidationError(issues, operation.methodName);
   return body as CheckedCreateLinkSessionRequest;
 }
