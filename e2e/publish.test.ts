@@ -128,9 +128,9 @@ describe("release", () => {
 });
 
 describe("tarballs", () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+)$/;
+  const allowed = /^(package\.json|README\.md|API\.md|LICENSE|CHANGELOG\.md|dist\/.+)$/;
 
-  test("hold only dist, README, LICENSE, CHANGELOG and package.json", async () => {
+  test("hold only dist, README, the API reference, LICENSE, CHANGELOG and package.json", async () => {
     for (const p of packages) {
       const tarball = await fetchTarball(registry.url, p.name, p.version);
       try {
@@ -138,7 +138,7 @@ describe("tarballs", () => {
           tarball.files.filter((f) => !allowed.test(f)),
           p.name,
         ).toEqual([]);
-        for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md"]) {
+        for (const required of ["package.json", "README.md", "API.md", "LICENSE", "CHANGELOG.md"]) {
           expect(tarball.files, p.name).toContain(required);
         }
         expect(
