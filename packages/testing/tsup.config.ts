@@ -5,6 +5,6 @@ import { packageBuild } from "../../tsup.config.base.ts";
 // ships only ESM: bundled, so the CommonJS build works on every Node 20 (require(esm) needs 20.19).
 export default packageBuild({
   platform: "node",
-  entry: { index: "src/index.ts", msw: "src/msw/index.ts" },
+  entry: { index: "src/index.ts", msw: "src/msw/index.ts", "bin/nox-fake": "src/bin/nox-fake.ts" },
   noExternal: ["json-schema-faker"],
 });

@@ -1,4 +1,5 @@
-import type { FakeApi } from "./fake-api.js";
+import { ADMIN_PREFIX, adminReply, settableClock, type AdminClock } from "./admin/admin-api.js";
+import { SPEC_API, type FakeApi } from "./fake-api.js";
 import {
   checkMaxBodyBytes,
   createFakeCore,
@@ -15,6 +16,19 @@ import { listenOnLoopback } from "./http-transport.js";
 export interface NoxTestServerOptions extends NoxFakeOptions {
   /** A path prefix the routes live under, e.g. `"/v2"` as in production; part of `url`. Default: none. */
   basePath?: string;
+  /** The port to listen on. Default: 0, a free one the OS picks (read it from `url`). */
+  port?: number;
+  /**
+   * The interface to listen on. Default: `127.0.0.1`. Another (`0.0.0.0` in a container) makes the fake
+   * reachable from other hosts: it is a test double with a known key, so only on a test network.
+   */
+  host?: string;
+  /**
+   * Serve the admin API under `/__nox/` (reset, recorded requests, sessions, faults, the clock; see
+   * `admin-openapi.json`): `true`, or `{ token }` to require `authorization: Bearer <token>`. Default: off
+   * (the `nox-fake` command turns it on). Without a `now` option its clock is settable over HTTP.
+   */
+  admin?: boolean | { token?: string | undefined };
 }
 
 /** A running fake NOX server; see {@link createNoxTestServer}. */
@@ -49,15 +63,24 @@ export async function createNoxTestServer(options: NoxTestServerOptions = {}): P
 export async function startTestServer(options: NoxTestServerOptions, api?: FakeApi): Promise<NoxTestServer> {
   const basePath = normaliseBasePath(options.basePath ?? "");
   const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes, "createNoxTestServer");
+  const host = options.host ?? "127.0.0.1";
+  const admin = adminOf(options);
+  const fakeOptions = admin && options.now === undefined ? { ...options, now: admin.clock.now } : options;
   let core: FakeCore | undefined;
   // The core needs the server's URL (for link_url), known once listening; no request arrives before that.
   const http = await listenOnLoopback(
-    (call, signal) => (core as FakeCore).dispatch(call, "http", signal),
+    async (call, signal) =>
+      (admin && adminReply(call, { ...admin, fake: core! })) ??
+      (core as FakeCore).dispatch(call, "http", signal),
     maxBodyBytes,
+    { port: options.port, host },
   );
-  const url = `http://127.0.0.1:${http.port}${basePath}`;
+  // A wildcard address is not one a client can call: the URL names loopback (link pages: linkBaseUrl).
+  const named = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${named}:${http.port}${basePath}`;
   try {
-    core = createFakeCore(options, { url, basePath, caller: "createNoxTestServer" }, api);
+    if (admin) refuseAdminRoutes(api ?? SPEC_API, basePath);
+    core = createFakeCore(fakeOptions, { url, basePath, caller: "createNoxTestServer" }, api);
   } catch (error) {
     await http.close();
     throw error;
@@ -76,6 +99,32 @@ export async function startTestServer(options: NoxTestServerOptions, api?: FakeA
     close,
     [Symbol.asyncDispose]: close,
   });
+}
+
+/** The admin API's settings, `null` when it is off; its clock is the fake's unless the test gave `now`. */
+function adminOf(options: NoxTestServerOptions): { clock: AdminClock; token?: string | undefined } | null {
+  if (options.admin === undefined || options.admin === false) return null;
+  const token = options.admin === true ? undefined : options.admin.token;
+  const given = options.now;
+  const clock: AdminClock =
+    given === undefined
+      ? settableClock()
+      : {
+          now: given,
+          set: () => {
+            throw new Error("the clock is the test's `now` option: move it there");
+          },
+        };
+  return { clock, token };
+}
+
+/** The admin prefix is the fake's own: a spec with a route under it would be shadowed, so it is refused. */
+function refuseAdminRoutes(api: FakeApi, basePath: string): void {
+  const clash = api.routes.find((r) => `${basePath}${r.path}`.startsWith(ADMIN_PREFIX));
+  if (clash !== undefined)
+    throw new TypeError(
+      `createNoxTestServer: the spec's ${clash.method} ${clash.path} lies under ${ADMIN_PREFIX}, the admin API's prefix; serve it without admin, or under a basePath.`,
+    );
 }
 
 function normaliseBasePath(basePath: string): string {

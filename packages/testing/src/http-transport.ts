@@ -12,8 +12,18 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-/** Serves `dispatch` over HTTP on 127.0.0.1, on a port the OS picks; reads at most `maxBodyBytes` of a body. */
-export async function listenOnLoopback(dispatch: Dispatch, maxBodyBytes: number): Promise<HttpTransport> {
+/** Where to listen: the loopback interface and a port the OS picks, unless told otherwise (nox-fake). */
+export interface ListenAddress {
+  port?: number | undefined;
+  host?: string | undefined;
+}
+
+/** Serves `dispatch` over HTTP (127.0.0.1 and a free port by default); reads at most `maxBodyBytes` of a body. */
+export async function listenOnLoopback(
+  dispatch: Dispatch,
+  maxBodyBytes: number,
+  address: ListenAddress = {},
+): Promise<HttpTransport> {
   const server = createServer((req, res) => {
     const aborted = new AbortController();
     // The client went away (aborted, timed out) before the reply: stop any scripted delay.
@@ -33,7 +43,7 @@ export async function listenOnLoopback(dispatch: Dispatch, maxBodyBytes: number)
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(address.port ?? 0, address.host ?? "127.0.0.1", () => resolve());
   });
   return {
     port: (server.address() as AddressInfo).port,
