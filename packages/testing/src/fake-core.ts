@@ -140,7 +140,7 @@ export function createFakeCore(
             ? jsonReply(fault.status, fault.body, fault.headers)
             : await handleRequest(call, config);
       requests.answered(entry, reply);
-      return reply;
+      return reply === "reset" ? reply : withRequestId(reply, call);
     },
     get sessions() {
       return store.list(now());
@@ -210,4 +210,14 @@ export function checkMaxBodyBytes(value: number | undefined, caller: string): nu
     throw new TypeError(`${caller}: maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`);
   }
   return maxBodyBytes;
+}
+
+// What NOX's edge does: an answer names the request (the caller's `x-request-id`, else a new one), so a
+// client's error can carry it. A fault's own `x-request-id` header wins (a test scripting a given id).
+const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+function withRequestId(reply: Reply, call: IncomingCall): Reply {
+  if (Object.keys(reply.headers).some((name) => name.toLowerCase() === "x-request-id")) return reply;
+  const asked = call.headers["x-request-id"];
+  const id = asked !== undefined && REQUEST_ID.test(asked) ? asked : `req_${globalThis.crypto.randomUUID()}`;
+  return { ...reply, headers: { ...reply.headers, "x-request-id": id } };
 }
