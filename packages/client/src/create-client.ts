@@ -4,7 +4,13 @@ import { ALL_CODECS } from "./all-codecs.js";
 import type { NoxCodecs } from "./codecs.js";
 import type { BrandRuleBodies } from "./curated/brand-rule/link-session-body.js";
 import { directFetchOptions, UnreadResponse, UNREAD_ERROR_RESPONSES } from "./direct-fetch.js";
-import { NoxConnectionError, NoxError, NoxTimeoutError, NoxValidationError } from "./errors.js";
+import {
+  NoxConfigurationError,
+  NoxConnectionError,
+  NoxError,
+  NoxTimeoutError,
+  NoxValidationError,
+} from "./errors.js";
 import { callGlobalFetch, withFetchOptions } from "./global-fetch.js";
 import { CODECS } from "./generated/codecs.js";
 import {
@@ -212,20 +218,31 @@ class NoxClientImpl implements NoxClient<false> {
     if (request === undefined || issues.length > 0)
       throw new NoxValidationError(issues, operation.methodName);
     checkRequestOptions(options);
+    const requestId = requestIdOf(options);
+    const own = Object.entries(options.headers ?? {}).filter(
+      ([name]) => name.toLowerCase() !== "x-request-id",
+    );
+    const sent = { ...options, headers: { ...Object.fromEntries(own), "x-request-id": requestId } };
     const {
       timeoutMs = this.#options.timeoutMs,
       maxRetries = this.#options.maxRetries,
       maxResponseBytes = this.#options.maxResponseBytes,
     } = options;
-    const call: Call = { operation, request, options, timeoutMs, maxRetries, maxResponseBytes };
-    // `return await`, not `return`: resolving an async function with a promise costs two more microtask hops.
-    return await withRetries(
-      () => this.#attempt(call),
-      maxRetries,
-      this.#options.backoff,
-      options.signal,
-      this.#logFor(operation),
-    );
+    const call: Call = { operation, request, options: sent, timeoutMs, maxRetries, maxResponseBytes };
+    try {
+      // `return await`, not `return`: resolving an async function with a promise costs two more microtask hops.
+      return await withRetries(
+        () => this.#attempt(call),
+        maxRetries,
+        this.#options.backoff,
+        options.signal,
+        this.#logFor(operation),
+      );
+    } catch (error) {
+      // The server's id when it sent one (a NoxApiError read it); else ours, which went out on every attempt.
+      if (error instanceof NoxError && error.requestId === undefined) error.requestId = requestId;
+      throw error;
+    }
   }
 
   #logFor(operation: NoxOperation): AttemptLog {
@@ -412,4 +429,20 @@ export function callOperation(
   options?: NoxRequestOptions,
 ): Promise<unknown> {
   return NoxClientImpl.call(client as NoxClientImpl, operation, input, options, ALL_CODECS);
+}
+
+const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+
+/** A call's `x-request-id`: the `requestId` option, else the `x-request-id` in its headers, else a new UUID. */
+function requestIdOf(options: NoxRequestOptions): string {
+  const header = Object.entries(options.headers ?? {}).find(
+    ([name]) => name.toLowerCase() === "x-request-id",
+  );
+  const given = options.requestId ?? header?.[1];
+  if (given === undefined) return globalThis.crypto.randomUUID();
+  if (typeof given !== "string" || !REQUEST_ID.test(given))
+    throw new NoxConfigurationError(
+      `requestId must be 1-200 printable ASCII characters without spaces (got ${JSON.stringify(given)}).`,
+    );
+  return given;
 }

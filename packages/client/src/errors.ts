@@ -17,6 +17,11 @@ export class NoxError extends Error {
   override name = "NoxError";
   /** How many HTTP attempts were made before this error was thrown (0 when nothing was sent). */
   attempts = 0;
+  /**
+   * The call's request id, to quote to NOX support: the server's `x-request-id` when it answered with
+   * one, else the one the client sent (timeouts and connection errors too); undefined when nothing was sent.
+   */
+  requestId: string | undefined = undefined;
 
   /** A plain summary for logs: name, message and the error's own fields but `headers`; never the API key. */
   toJSON(): Record<string, unknown> {
@@ -102,8 +107,8 @@ export class NoxApiError extends NoxError {
   readonly serverMessage: string | undefined;
   /** The start of a body that was not the expected JSON, if any. */
   readonly bodyExcerpt: string | undefined;
-  /** The server's request id (`x-request-id`), to quote to NOX support. */
-  readonly requestId: string | undefined;
+  /** The server's request id (`x-request-id`), else the one the client sent, to quote to NOX support. */
+  override requestId: string | undefined;
 
   constructor(message: string, details: NoxApiErrorDetails, options?: ErrorOptions) {
     const header = details.headers.get("x-request-id") ?? details.headers.get("request-id");

@@ -87,6 +87,11 @@ export interface NoxRequestOptions {
   headers?: Record<string, string> | undefined;
   /** The most bytes read of this call's response body. */
   maxResponseBytes?: number | undefined;
+  /**
+   * This call's `x-request-id` (printable ASCII, at most 200 characters), sent on every attempt. Default:
+   * an `x-request-id` in `headers`, else a new UUID. Errors carry it when the server sends none back.
+   */
+  requestId?: string | undefined;
 }
 
 /** Client options with every default applied and checked. */
