@@ -8,7 +8,10 @@ import { readEnv } from "./env.js";
 /** How much the client logs: `"off"`, or the lowest level written. */
 export type NoxLogLevel = "off" | "error" | "warn" | "info" | "debug";
 
-/** Where log lines go: anything with these four methods, such as `console` or a pino logger. */
+/**
+ * Where log lines go: anything with these four methods: `console`, winston (`(message, meta)`) or pino
+ * (detected by its `child`, `bindings` and `levels`, and given `(object, message)`), without an adapter.
+ */
 export interface NoxLogger {
   error(message: string, ...details: unknown[]): void;
   warn(message: string, ...details: unknown[]): void;
@@ -62,6 +65,17 @@ function describe(error: NoxError): string {
 }
 
 /**
+ * True for a pino logger, which takes `(object, message)`: it has `child`, `bindings` and a `levels`
+ * table. winston's loggers have `child` but no `bindings`; console has neither.
+ */
+function isPino(logger: NoxLogger): boolean {
+  const l = logger as unknown as Record<string, unknown>;
+  return (
+    typeof l["child"] === "function" && typeof l["bindings"] === "function" && typeof l["levels"] === "object"
+  );
+}
+
+/**
  * The client's log: writes a line only when its level is on (checked before the line is built, so an
  * off level costs a comparison), with the API key redacted from every line and every header.
  */
@@ -71,9 +85,11 @@ export class ClientLog implements AttemptLog {
   readonly #apiKey: string;
   readonly #operation: string;
   readonly #levelName: NoxLogLevel;
+  readonly #objectFirst: boolean;
 
   constructor(logger: NoxLogger, level: NoxLogLevel, apiKey: string, operation: string) {
     this.#logger = logger;
+    this.#objectFirst = isPino(logger);
     this.#level = LEVELS[level];
     this.#levelName = level;
     this.#apiKey = apiKey;
@@ -164,7 +180,12 @@ export class ClientLog implements AttemptLog {
     // character in it can start another line or reach a terminal raw.
     const line = printable(redact(message, this.#apiKey));
     if (details === undefined) this.#logger[level](line);
-    else this.#logger[level](line, JSON.parse(redact(JSON.stringify(details), this.#apiKey)) as unknown);
+    else {
+      const fields = JSON.parse(redact(JSON.stringify(details), this.#apiKey)) as Record<string, unknown>;
+      // pino takes (object, message) and would drop an object given second; console and winston take (message, meta).
+      if (this.#objectFirst) (this.#logger[level] as unknown as (o: object, m: string) => void)(fields, line);
+      else this.#logger[level](line, fields);
+    }
   }
 }
 
