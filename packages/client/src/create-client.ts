@@ -12,6 +12,7 @@ import {
   NoxValidationError,
 } from "./errors.js";
 import { callGlobalFetch, withFetchOptions } from "./global-fetch.js";
+import { loadTracing, traceCall, type CallTrace } from "./tracing.js";
 import { CODECS } from "./generated/codecs.js";
 import {
   DEFAULT_CREDENTIALS,
@@ -78,6 +79,9 @@ interface Call {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxResponseBytes: number;
+  /** The last attempt's response status (for its span), and how many attempts were made. */
+  status?: number;
+  attempts?: number;
 }
 
 // The body is serialised once per call, from its snapshot, and these bytes are sent on every attempt.
@@ -146,6 +150,8 @@ class NoxClientImpl implements NoxClient<false> {
     this.baseUrl = resolved.baseUrl;
     checkUserAgent(options.userAgent);
     const middleware = checkMiddleware(options.middleware);
+    // Tracing's optional module starts loading now, so the first call rarely waits for it.
+    void loadTracing();
     const log = createClientLog(options, resolved.apiKey, "NoxClient");
     this.#log = log;
     if (resolved.insecureHttp)
@@ -229,18 +235,25 @@ class NoxClientImpl implements NoxClient<false> {
       maxResponseBytes = this.#options.maxResponseBytes,
     } = options;
     const call: Call = { operation, request, options: sent, timeoutMs, maxRetries, maxResponseBytes };
+    const url = () => `${this.baseUrl}${request.path}`;
+    const traced = traceCall(operation.methodName, operation.method, url, apiKey);
+    const trace = traced instanceof Promise ? await traced : traced;
+    const attempt = trace === null ? () => this.#attempt(call) : () => this.#tracedAttempt(call, trace);
     try {
       // `return await`, not `return`: resolving an async function with a promise costs two more microtask hops.
-      return await withRetries(
-        () => this.#attempt(call),
+      const result = await withRetries(
+        attempt,
         maxRetries,
         this.#options.backoff,
         options.signal,
         this.#logFor(operation),
       );
+      trace?.end(undefined, call.status, (call.attempts ?? 1) - 1);
+      return result;
     } catch (error) {
       // The server's id when it sent one (a NoxApiError read it); else ours, which went out on every attempt.
       if (error instanceof NoxError && error.requestId === undefined) error.requestId = requestId;
+      trace?.end(error, call.status, Math.max((call.attempts ?? 1) - 1, 0));
       throw error;
     }
   }
@@ -251,9 +264,22 @@ class NoxClientImpl implements NoxClient<false> {
     return log;
   }
 
+  /** One attempt under its span, the W3C trace context in its headers (a copy: each attempt has its own). */
+  #tracedAttempt(call: Call, trace: CallTrace): Promise<unknown> {
+    const resend = call.attempts ?? 0;
+    call.attempts = resend + 1;
+    const headers: Record<string, string> = { ...call.options.headers };
+    return trace.attempt(
+      resend,
+      headers,
+      () => this.#attempt({ ...call, options: { ...call.options, headers } }, call),
+      () => call.status,
+    );
+  }
+
   // One HTTP attempt. Once a status has arrived, it alone decides the error: a 2xx whose body cannot be
   // read is never retried (it may have taken effect), an error status whose body breaks off keeps its class.
-  async #attempt(call: Call): Promise<unknown> {
+  async #attempt(call: Call, record: Call = call): Promise<unknown> {
     const { apiKey } = this.#options;
     const { operation, request } = call;
     const attempt = new AttemptSignal(call.timeoutMs, call.options.signal);
@@ -270,6 +296,7 @@ class NoxClientImpl implements NoxClient<false> {
         signal: attempt.signal,
         ...(headers && { headers }),
       });
+      record.status = response.status;
       // Only a middleware's own Response gets here with an error status: it skips fetch and onResponse,
       // so openapi-fetch has read it (the caller's own object, not a server's: no cap needed).
       if (!response.ok && !isSuccess(operation, response.status))
