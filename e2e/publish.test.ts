@@ -128,7 +128,8 @@ describe("release", () => {
 });
 
 describe("tarballs", () => {
-  const allowed = /^(package\.json|README\.md|API\.md|LICENSE|CHANGELOG\.md|dist\/.+)$/;
+  // admin-openapi.json: the testing package's admin API document (nox-fake).
+  const allowed = /^(package\.json|README\.md|API\.md|admin-openapi\.json|LICENSE|CHANGELOG\.md|dist\/.+)$/;
 
   test("hold only dist, README, the API reference, LICENSE, CHANGELOG and package.json", async () => {
     for (const p of packages) {

@@ -12,7 +12,7 @@ import {
   NoxValidationError,
 } from "./errors.js";
 import { callGlobalFetch, withFetchOptions } from "./global-fetch.js";
-import { loadTracing, traceCall, type CallTrace } from "./tracing.js";
+import { traceCall, type CallTrace } from "./tracing.js";
 import { CODECS } from "./generated/codecs.js";
 import {
   DEFAULT_CREDENTIALS,
@@ -150,8 +150,6 @@ class NoxClientImpl implements NoxClient<false> {
     this.baseUrl = resolved.baseUrl;
     checkUserAgent(options.userAgent);
     const middleware = checkMiddleware(options.middleware);
-    // Tracing's optional module starts loading now, so the first call rarely waits for it.
-    void loadTracing();
     const log = createClientLog(options, resolved.apiKey, "NoxClient");
     this.#log = log;
     if (resolved.insecureHttp)
@@ -236,8 +234,7 @@ class NoxClientImpl implements NoxClient<false> {
     } = options;
     const call: Call = { operation, request, options: sent, timeoutMs, maxRetries, maxResponseBytes };
     const url = () => `${this.baseUrl}${request.path}`;
-    const traced = traceCall(operation.methodName, operation.method, url, apiKey);
-    const trace = traced instanceof Promise ? await traced : traced;
+    const trace = traceCall(operation.methodName, operation.method, url, apiKey);
     const attempt = trace === null ? () => this.#attempt(call) : () => this.#tracedAttempt(call, trace);
     try {
       // `return await`, not `return`: resolving an async function with a promise costs two more microtask hops.

@@ -1,35 +1,58 @@
 import { NoxApiError, type NoxError } from "./errors.js";
 import { redact } from "./redact.js";
 
-type OtelApi = typeof import("@opentelemetry/api");
 type Span = import("@opentelemetry/api").Span;
 type Context = import("@opentelemetry/api").Context;
-
-// A variable, not a literal: bundlers (esbuild for workerd, webpack) then leave the import to run time,
-// where it fails quietly when the optional peer dependency is not installed.
-const MODULE = "@opentelemetry/api";
-let api: OtelApi | null | undefined;
-let loading: Promise<void> | undefined;
+type TracerProvider = import("@opentelemetry/api").TracerProvider;
+type ContextManager = import("@opentelemetry/api").ContextManager;
+type TextMapPropagator = import("@opentelemetry/api").TextMapPropagator;
 
 /**
- * Starts loading `@opentelemetry/api` (an optional peer dependency) once per process, at the first
- * client's creation; without it (or on a runtime that cannot import it) tracing stays off for good.
- * `importer` is for tests: the module as a runtime without it would answer.
+ * What `@opentelemetry/api` (major 1) registers on `globalThis` when a service sets a tracer provider,
+ * a context manager and a propagator. The client reads them there instead of importing the package: no
+ * import to resolve (workerd refuses a dynamic import it cannot see, bundlers would pull it in), nothing
+ * at all when the service has not installed and set up OpenTelemetry. It is the API's own
+ * registry: every copy of `@opentelemetry/api` 1.x in the process shares it.
  */
-export function loadTracing(
-  importer: (name: string) => Promise<unknown> = (name) => import(name),
-): Promise<void> {
-  loading ??= importer(MODULE).then(
-    (module) => void (api = module as OtelApi),
-    () => void (api = null),
-  );
-  return loading;
+interface OtelGlobal {
+  version?: string;
+  trace?: TracerProvider;
+  context?: ContextManager;
+  propagation?: TextMapPropagator;
 }
 
-/** Forgets what was loaded (tests that load a different module). */
-export function resetTracing(): void {
-  api = undefined;
-  loading = undefined;
+const GLOBAL = Symbol.for("opentelemetry.js.api.1");
+// The API's own constants (SpanKind.CLIENT, SpanStatusCode.ERROR) and its span context key.
+const CLIENT = 2;
+const ERROR = 2;
+const SPAN_KEY = Symbol.for("OpenTelemetry Context Key SPAN");
+const SETTER = {
+  set: (carrier: Record<string, string>, key: string, value: string) => void (carrier[key] = value),
+};
+
+/** A context for when the service registered no context manager (the API's ROOT_CONTEXT, in small). */
+class RootContext implements Context {
+  readonly #values: Map<symbol, unknown>;
+  constructor(values = new Map<symbol, unknown>()) {
+    this.#values = values;
+  }
+  getValue(key: symbol): unknown {
+    return this.#values.get(key);
+  }
+  setValue(key: symbol, value: unknown): Context {
+    return new RootContext(new Map(this.#values).set(key, value));
+  }
+  deleteValue(key: symbol): Context {
+    const values = new Map(this.#values);
+    values.delete(key);
+    return new RootContext(values);
+  }
+}
+
+/** The registered tracer provider (and the rest), or `null` when OpenTelemetry is not set up. */
+function registered(): OtelGlobal | null {
+  const otel = (globalThis as Record<symbol, OtelGlobal | undefined>)[GLOBAL];
+  return otel?.trace === undefined ? null : otel;
 }
 
 /** One traced call: the CLIENT span, and a child span per attempt. */
@@ -46,71 +69,60 @@ export interface CallTrace {
 }
 
 /**
- * The call's trace, or `null` when tracing is off (the package absent, or no tracer provider
- * registered: the API's no-op tracer makes spans that are not recording, and the client then skips
- * the work). Waits for the module only while it is still loading (the first call after creation).
+ * The call's trace, or `null` when tracing is off: no tracer provider registered (OpenTelemetry absent
+ * or not set up), or one whose spans are not recording (the API's no-op). Off costs one property read.
  */
-export function traceCall(
-  name: string,
-  method: string,
-  url: () => string,
-  apiKey: string,
-): CallTrace | null | Promise<CallTrace | null> {
-  // Synchronous unless the module is still loading: tracing off costs a comparison per call.
-  if (api === null) return null;
-  if (api === undefined)
-    return (loading ?? Promise.resolve()).then(() => (api ? start(api, name, method, url(), apiKey) : null));
-  return start(api, name, method, url(), apiKey);
-}
-
-function start(otel: OtelApi, name: string, method: string, url: string, apiKey: string): CallTrace | null {
-  const tracer = otel.trace.getTracer("@nox-energy/authenticator-client");
-  const target = new URL(url);
+export function traceCall(name: string, method: string, url: () => string, apiKey: string): CallTrace | null {
+  const otel = registered();
+  if (otel === null) return null;
+  const tracer = otel.trace!.getTracer("@nox-energy/authenticator-client");
+  const target = new URL(url());
   const attributes = {
     "http.request.method": method,
     "server.address": target.hostname,
     "server.port": Number(target.port || (target.protocol === "https:" ? 443 : 80)),
     // The key travels in a header unless the spec puts it in the query: never in a span either way.
-    "url.full": redact(url, apiKey),
+    "url.full": redact(target.href, apiKey),
   };
-  const span = tracer.startSpan(name, { kind: otel.SpanKind.CLIENT, attributes }, otel.context.active());
+  const active = otel.context?.active() ?? new RootContext();
+  const span = tracer.startSpan(name, { kind: CLIENT, attributes }, active);
   if (!span.isRecording()) {
     span.end();
     return null;
   }
-  const parent = otel.trace.setSpan(otel.context.active(), span);
+  const parent = active.setValue(SPAN_KEY, span);
   return {
     async attempt(resend, headers, run, status) {
       const child = tracer.startSpan(
         `${name} attempt ${resend + 1}`,
-        { kind: otel.SpanKind.CLIENT, attributes: { ...attributes, "http.request.resend_count": resend } },
+        { kind: CLIENT, attributes: { ...attributes, "http.request.resend_count": resend } },
         parent,
       );
-      otel.propagation.inject(otel.trace.setSpan(parent, child) as Context, headers);
+      otel.propagation?.inject(parent.setValue(SPAN_KEY, child), headers, SETTER);
       try {
         const result = await run();
-        finish(otel, child, undefined, status());
+        finish(child, undefined, status());
         return result;
       } catch (error) {
-        finish(otel, child, error, status());
+        finish(child, error, status());
         throw error;
       }
     },
     end(error, status, resends) {
       if (resends > 0) span.setAttribute("http.request.resend_count", resends);
-      finish(otel, span, error, status);
+      finish(span, error, status);
     },
   };
 }
 
 /** Sets a span's outcome (status code, `error.type`, ERROR status, the exception) and ends it. */
-function finish(otel: OtelApi, span: Span, error: unknown, status: number | undefined): void {
+function finish(span: Span, error: unknown, status: number | undefined): void {
   const code = error instanceof NoxApiError ? error.status : status;
   if (code !== undefined) span.setAttribute("http.response.status_code", code);
   if (error !== undefined) {
     const type = error instanceof NoxApiError ? String(error.status) : ((error as NoxError).name ?? "Error");
     span.setAttribute("error.type", type);
-    span.setStatus({ code: otel.SpanStatusCode.ERROR, message: (error as Error).message });
+    span.setStatus({ code: ERROR, message: (error as Error).message });
     span.recordException(error as Error);
   }
   span.end();
