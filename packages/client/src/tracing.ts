@@ -1,11 +1,33 @@
 import { NoxApiError, type NoxError } from "./errors.js";
 import { redact } from "./redact.js";
 
-type Span = import("@opentelemetry/api").Span;
-type Context = import("@opentelemetry/api").Context;
-type TracerProvider = import("@opentelemetry/api").TracerProvider;
-type ContextManager = import("@opentelemetry/api").ContextManager;
-type TextMapPropagator = import("@opentelemetry/api").TextMapPropagator;
+// The parts of @opentelemetry/api 1.x's interfaces the client calls, written out: the optional peer
+// need not be installed to build or type-check the client (the test checks them against the real SDK).
+type Attributes = Record<string, string | number>;
+interface Context {
+  getValue(key: symbol): unknown;
+  setValue(key: symbol, value: unknown): Context;
+  deleteValue(key: symbol): Context;
+}
+interface Span {
+  isRecording(): boolean;
+  setAttribute(key: string, value: string | number): unknown;
+  setStatus(status: { code: number; message?: string }): unknown;
+  recordException(exception: Error): void;
+  end(): void;
+}
+interface Tracer {
+  startSpan(name: string, options: { kind: number; attributes: Attributes }, context: Context): Span;
+}
+interface TracerProvider {
+  getTracer(name: string): Tracer;
+}
+interface ContextManager {
+  active(): Context;
+}
+interface TextMapPropagator {
+  inject(context: Context, carrier: Record<string, string>, setter: typeof SETTER): void;
+}
 
 /**
  * What `@opentelemetry/api` (major 1) registers on `globalThis` when a service sets a tracer provider,
