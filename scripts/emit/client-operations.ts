@@ -1,5 +1,6 @@
 import { generatedHeader } from "../lib/generated-header.ts";
 import { SPEC_FILE } from "../lib/repo.ts";
+import { CLIENT_HEADERS } from "../model/operations.ts";
 import type { ApiModel, GeneratedFile, Operation, Parameter, Schema } from "../model/types.ts";
 
 /** Where the client's operation table and method types live, relative to the repo root. */
@@ -112,19 +113,6 @@ export function credentialsOf(op: Operation): CredentialPlacement[] {
   });
 }
 
-// The client sets these itself: a header parameter by one of these names could carry or replace the key,
-// or break the request's framing.
-const RESERVED_HEADERS = new Set([
-  "authorization",
-  "cookie",
-  "host",
-  "content-length",
-  "content-type",
-  "transfer-encoding",
-  "connection",
-  "user-agent",
-]);
-
 /**
  * The parameters a method takes and sends: path, query and header ones, less cookie parameters and the
  * headers (and query parameters) the client sets itself (framing, User-Agent, the credential).
@@ -137,7 +125,7 @@ export function sentParameters(op: Operation): Parameter[] {
   return op.parameters.filter(
     (p) =>
       p.in !== "cookie" &&
-      !(p.in === "header" && (RESERVED_HEADERS.has(p.name) || apiKeyHeaders.includes(p.name))) &&
+      !(p.in === "header" && (CLIENT_HEADERS.has(p.name) || apiKeyHeaders.includes(p.name))) &&
       !credentials.some((c) => c.in === p.in && c.name === p.name),
   );
 }
