@@ -492,7 +492,15 @@ export function emitValidators(model: ApiModel): GeneratedFile[] {
   try {
     for (const { schema } of plan.entries) ajv.addSchema(schema as object);
     const exported = plan.entries.filter((e) => !/^d\d+$/.test(e.name));
-    code = standaloneCode(ajv, Object.fromEntries(exported.map((e) => [e.name, e.schema.$id])));
+    // A use site that is only a reference (a response that is one component) is that component's
+    // validator itself: no wrapper function that calls it and copies its errors. Its annotations are
+    // only read from errors of its own keywords, and it has none but the reference.
+    const target = ({ schema }: Entry): string => {
+      const ref = (schema as Record<string, unknown>).$ref;
+      const only = Object.keys(schema).every((k) => k === "$id" || k === "$ref" || k.startsWith("x-"));
+      return only && typeof ref === "string" ? ref : schema.$id;
+    };
+    code = standaloneCode(ajv, Object.fromEntries(exported.map((e) => [e.name, target(e)])));
   } catch (error) {
     throw new ModelError(
       SPEC_FILE,
