@@ -328,6 +328,9 @@ export function treeShakable(code: string): string {
   const aliases: string[] = [];
   let body = code.replace(/const (\w+) = (validate\d+);/g, (whole) => (aliases.push(whole), ""));
   let out = "";
+  // A function Ajv wrote twice (a schema reached from two exports) is kept once: a module may not
+  // declare a function twice. Two different bodies under one name would be a generator bug.
+  const written = new Map<string, string>();
   for (;;) {
     const start = body.search(/function validate\d+\(/);
     if (start === -1) break;
@@ -336,6 +339,13 @@ export function treeShakable(code: string): string {
     const assignment = new RegExp(`^${name}\\.evaluated = (\\{[^;]*\\});`).exec(body.slice(end));
     out += body.slice(0, start);
     const fn = body.slice(start, end);
+    const before = written.get(name);
+    if (before !== undefined) {
+      if (before !== fn) throw new Error(`validators: Ajv wrote two different ${name} functions.`);
+      body = body.slice(end + (assignment?.[0].length ?? 0));
+      continue;
+    }
+    written.set(name, fn);
     if (assignment) {
       out += `var ${name} = /* @__PURE__ */ Object.assign(${fn}, { evaluated: ${assignment[1]} });`;
       body = body.slice(end + assignment[0].length);
@@ -489,10 +499,26 @@ export function emitValidators(model: ApiModel): GeneratedFile[] {
   const unknown = plan.warnings.map((w) => /format "([^"]+)"/.exec(w)![1]!);
   const ajv = createAjv(unknown);
   let code: string;
+  const shared: string[] = [];
   try {
     for (const { schema } of plan.entries) ajv.addSchema(schema as object);
     const exported = plan.entries.filter((e) => !/^d\d+$/.test(e.name));
-    code = standaloneCode(ajv, Object.fromEntries(exported.map((e) => [e.name, e.schema.$id])));
+    // A use site that is only a reference (a response that is one component) is that component's
+    // validator itself: no wrapper function that calls it and copies its errors. Its annotations are
+    // only read from errors of its own keywords, and it has none but the reference.
+    const target = ({ schema }: Entry): string => {
+      const ref = (schema as Record<string, unknown>).$ref;
+      const only = Object.keys(schema).every((k) => k === "$id" || k === "$ref" || k.startsWith("x-"));
+      return only && typeof ref === "string" ? ref : schema.$id;
+    };
+    // Each validator compiled once: an export whose target another export already has is an alias of it.
+    const first = new Map<string, string>();
+    for (const e of exported) {
+      const to = first.get(target(e));
+      if (to === undefined) first.set(target(e), e.name);
+      else shared.push(`const ${e.name} = ${to};`);
+    }
+    code = standaloneCode(ajv, Object.fromEntries([...first].map(([id, name]) => [name, id])));
   } catch (error) {
     throw new ModelError(
       SPEC_FILE,
@@ -521,7 +547,10 @@ export function emitValidators(model: ApiModel): GeneratedFile[] {
     ),
   );
   return [
-    { path: VALIDATORS_FILE, source: `${header}${esm}\n${exportsCode(plan)}` },
+    {
+      path: VALIDATORS_FILE,
+      source: `${header}${esm}${shared.map((a) => `${a}\n`).join("")}\n${exportsCode(plan)}`,
+    },
     { path: VALIDATORS_TYPES_FILE, source: typesCode(plan, header) },
   ];
 }
